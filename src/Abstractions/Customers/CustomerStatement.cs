@@ -1,0 +1,22 @@
+using TermSync.Money;
+
+namespace TermSync.Customers;
+
+/// <summary>
+/// A customer's open invoices across all vendors on an as-of date, grouped by vendor, with totals per
+/// currency. The as-of date decides what is past due; the invoices are those open now.
+/// </summary>
+/// <param name="OldestDueDate">Earliest due date among the open invoices, or null when none is open.</param>
+[GenerateSerializer, Immutable, Alias("termsync.CustomerStatement")]
+public sealed record CustomerStatement(
+    [property: Id(0)] string CustomerId,
+    [property: Id(1)] string? Name,
+    [property: Id(2)] string? Email,
+    [property: Id(3)] DateOnly AsOf,
+    [property: Id(4)] IReadOnlyList<VendorStatement> Vendors,
+    [property: Id(5)] IReadOnlyList<CurrencyTotal> Totals,
+    [property: Id(6)] DateOnly? OldestDueDate)
+{
+    /// <summary>Number of open invoices over all vendors.</summary>
+    public int OpenCount => Totals.Sum(total => total.OpenCount);
+}

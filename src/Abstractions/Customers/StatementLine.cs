@@ -1,0 +1,20 @@
+namespace TermSync.Customers;
+
+/// <summary>One open invoice on a customer's statement.</summary>
+/// <param name="OpenAmount">What is still owed: the invoice amount less payments.</param>
+/// <param name="DaysPastDue">Days from the due date to the as-of date; 0 when not yet due.</param>
+/// <param name="Disputed">Whether an open dispute holds the invoice out of the amount owed.</param>
+[GenerateSerializer, Immutable, Alias("termsync.StatementLine")]
+public sealed record StatementLine(
+    [property: Id(0)] string InvoiceNumber,
+    [property: Id(1)] string Currency,
+    [property: Id(2)] decimal Amount,
+    [property: Id(3)] decimal OpenAmount,
+    [property: Id(4)] DateOnly IssueDate,
+    [property: Id(5)] DateOnly DueDate,
+    [property: Id(6)] int DaysPastDue,
+    [property: Id(7)] bool Disputed)
+{
+    /// <summary>Whether the invoice was due before the as-of date and is still open.</summary>
+    public bool PastDue => DaysPastDue > 0;
+}

@@ -1,0 +1,38 @@
+using System.Text.RegularExpressions;
+
+namespace TermSync;
+
+/// <summary>Formats of the ids that name grains and appear in URLs and outbox file names.</summary>
+public static partial class Identifiers
+{
+    /// <summary>Vendor ids: 1 to 64 lower-case letters, digits and '-', starting with a letter or digit.</summary>
+    public const string VendorIdPattern = "^[a-z0-9][a-z0-9-]{0,63}$";
+
+    /// <summary>Customer ids: 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit.</summary>
+    public const string CustomerIdPattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+
+    /// <summary>Longest invoice number accepted, in characters. Any printable text is allowed.</summary>
+    public const int MaxInvoiceNumberLength = 100;
+
+    /// <summary>Returns whether <paramref name="value"/> is a valid vendor id.</summary>
+    public static bool IsVendorId(string? value) => value is not null && VendorId().IsMatch(value);
+
+    /// <summary>Returns whether <paramref name="value"/> is a valid customer id.</summary>
+    public static bool IsCustomerId(string? value) => value is not null && CustomerId().IsMatch(value);
+
+    /// <summary>
+    /// Returns whether <paramref name="value"/> is a valid invoice number: 1 to 100 characters,
+    /// no control characters, no leading or trailing white space.
+    /// </summary>
+    public static bool IsInvoiceNumber(string? value) =>
+        !string.IsNullOrEmpty(value)
+        && value.Length <= MaxInvoiceNumberLength
+        && value.Trim().Length == value.Length
+        && !value.Any(char.IsControl);
+
+    [GeneratedRegex(VendorIdPattern)]
+    private static partial Regex VendorId();
+
+    [GeneratedRegex(CustomerIdPattern)]
+    private static partial Regex CustomerId();
+}

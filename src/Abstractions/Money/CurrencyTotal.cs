@@ -1,0 +1,17 @@
+namespace TermSync.Money;
+
+/// <summary>
+/// Open receivables in one currency: how many invoices are open, what they still owe, how much of
+/// that is past due on the as-of date, and how much is held out of the amount owed by open disputes.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("termsync.CurrencyTotal")]
+public sealed record CurrencyTotal(
+    [property: Id(0)] string Currency,
+    [property: Id(1)] int OpenCount,
+    [property: Id(2)] decimal OpenAmount,
+    [property: Id(3)] decimal PastDueAmount,
+    [property: Id(4)] decimal DisputedAmount)
+{
+    /// <summary>The open amount less the disputed amount: what the customer is asked to pay.</summary>
+    public decimal OwedAmount => OpenAmount - DisputedAmount;
+}

@@ -1,0 +1,40 @@
+using FastEndpoints;
+using TermSync.Invoices;
+
+namespace TermSync.Api.Infrastructure;
+
+/// <summary>Base of the endpoints that run one command on one invoice grain and return the invoice.</summary>
+public abstract class InvoiceCommandEndpoint<TRequest>(IClusterClient cluster) : Endpoint<TRequest, InvoiceResponse>
+    where TRequest : IInvoiceRoute
+{
+    public sealed override async Task HandleAsync(TRequest request, CancellationToken cancellationToken)
+    {
+        var invoiceNumber = InvoiceRoute.Decode(request.InvoiceNumber);
+        var invoice = cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber));
+        var result = await ExecuteAsync(invoice, request);
+
+        switch (result.Status)
+        {
+            case InvoiceCommandStatus.Applied or InvoiceCommandStatus.Unchanged:
+                await Send.OkAsync(InvoiceResponse.From(result.Invoice!), cancellationToken);
+                break;
+            case InvoiceCommandStatus.NotFound:
+                await Send.ResultAsync(Problems.InvoiceNotFound(request.VendorId, invoiceNumber));
+                break;
+            default:
+                await Send.ResultAsync(Problems.Conflict(result.Error ?? "The command conflicts with the invoice's state."));
+                break;
+        }
+    }
+
+    /// <summary>Runs the endpoint's command on the invoice grain.</summary>
+    protected abstract Task<InvoiceCommandResult> ExecuteAsync(IInvoiceGrain invoice, TRequest request);
+}
+
+/// <summary>Route values shared by every invoice endpoint.</summary>
+public interface IInvoiceRoute
+{
+    string VendorId { get; }
+
+    string InvoiceNumber { get; }
+}

@@ -1,0 +1,30 @@
+using System.Text;
+using Microsoft.Extensions.Options;
+
+namespace TermSync.Grains.Digests;
+
+/// <summary>
+/// Writes each digest as "{customerId}/{period}.html" and ".txt" under the outbox folder. Each file is written
+/// to a temporary name and then renamed, so a reader never sees half a digest.
+/// </summary>
+public sealed class OutboxDelivery(IOptions<DigestOptions> options) : IDigestDelivery
+{
+    public async Task<string> DeliverAsync(DigestMessage message, CancellationToken cancellationToken)
+    {
+        // Customer ids and periods are validated to letters, digits, '.', '_' and '-', so they are safe file names.
+        var folder = Path.GetFullPath(Path.Combine(options.Value.OutboxPath, message.CustomerId));
+        Directory.CreateDirectory(folder);
+
+        var htmlPath = Path.Combine(folder, $"{message.Period}.html");
+        await WriteAtomicallyAsync(htmlPath, message.Html, cancellationToken);
+        await WriteAtomicallyAsync(Path.Combine(folder, $"{message.Period}.txt"), message.Text, cancellationToken);
+        return htmlPath;
+    }
+
+    private static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)
+    {
+        var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
+        await File.WriteAllTextAsync(temporary, content, Encoding.UTF8, cancellationToken);
+        File.Move(temporary, path, overwrite: true);
+    }
+}

@@ -1,0 +1,8 @@
+namespace TermSync.Grains;
+
+/// <summary>Names of the grain storage providers the silo must register.</summary>
+public static class StorageNames
+{
+    /// <summary>The storage of all TermSync grain state: PostgreSQL in a deployed silo.</summary>
+    public const string Default = "termsync";
+}

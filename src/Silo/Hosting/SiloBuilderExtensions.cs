@@ -1,0 +1,69 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Orleans.Configuration;
+using Orleans.Serialization;
+using Orleans.Storage;
+using TermSync.Grains;
+using TermSync.Grains.Digests;
+
+namespace TermSync.Silo.Hosting;
+
+public static class SiloBuilderExtensions
+{
+    /// <summary>
+    /// Configures a TermSync silo: ADO.NET clustering, grain storage and reminders on PostgreSQL, the
+    /// endpoints from <see cref="ClusterSettings"/>, and the services the grains need.
+    /// </summary>
+    public static ISiloBuilder UseTermSyncSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var settings = ClusterSettings.From(configuration);
+
+        silo.Configure<ClusterOptions>(options =>
+        {
+            options.ClusterId = settings.ClusterId;
+            options.ServiceId = settings.ServiceId;
+        });
+        silo.ConfigureEndpoints(settings.AdvertisedAddress, settings.SiloPort, settings.GatewayPort, listenOnAnyHostAddress: false);
+
+        silo.UseAdoNetClustering(options =>
+        {
+            options.Invariant = ClusterSettings.Invariant;
+            options.ConnectionString = settings.ConnectionString;
+        });
+        silo.UseAdoNetReminderService(options =>
+        {
+            options.Invariant = ClusterSettings.Invariant;
+            options.ConnectionString = settings.ConnectionString;
+        });
+        silo.AddAdoNetGrainStorage(StorageNames.Default, options =>
+        {
+            options.Invariant = ClusterSettings.Invariant;
+            options.ConnectionString = settings.ConnectionString;
+        });
+        silo.Services.UseOrleansBinaryStateSerializer(StorageNames.Default);
+
+        silo.Services.AddTermSyncGrainServices(configuration);
+        return silo;
+    }
+
+    /// <summary>
+    /// Stores grain state with the Orleans binary serializer instead of the default JSON one. It writes the
+    /// [Alias] of each type rather than its assembly-qualified name, so renaming a state class keeps stored state readable.
+    /// </summary>
+    public static IServiceCollection UseOrleansBinaryStateSerializer(this IServiceCollection services, string storageName)
+    {
+        services.AddOptions<AdoNetGrainStorageOptions>(storageName)
+            .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+        return services;
+    }
+
+    /// <summary>Registers the services grains resolve: digest settings, outbox delivery and the clock.</summary>
+    public static IServiceCollection AddTermSyncGrainServices(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName));
+        services.TryAddSingleton<IDigestDelivery, OutboxDelivery>();
+        services.TryAddSingleton(TimeProvider.System);
+        return services;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.Extensions.Configuration;
+using Orleans.TestingHost;
+using TermSync.Grains;
+using TermSync.Silo.Hosting;
+
+namespace TermSync.Grains.Tests;
+
+/// <summary>
+/// A two-silo Orleans test cluster with in-memory grain storage and reminders, shared by every test of the
+/// collection. Digests go to an outbox folder that the fixture deletes at the end.
+/// </summary>
+public sealed class ClusterFixture : IAsyncLifetime
+{
+    public string OutboxPath { get; } = Path.Combine(Path.GetTempPath(), $"termsync-outbox-{Guid.NewGuid():N}");
+
+    public TestCluster Cluster { get; private set; } = null!;
+
+    public IGrainFactory Grains => Cluster.GrainFactory;
+
+    public async ValueTask InitializeAsync()
+    {
+        var builder = new TestClusterBuilder(initialSilosCount: 2);
+        builder.Properties["Digests:OutboxPath"] = OutboxPath;
+        builder.Properties["Digests:PublicBaseUrl"] = "https://termsync.test";
+        builder.AddSiloBuilderConfigurator<SiloConfigurator>();
+        Cluster = builder.Build();
+        await Cluster.DeployAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Cluster.StopAllSilosAsync();
+        await Cluster.DisposeAsync();
+        if (Directory.Exists(OutboxPath))
+        {
+            Directory.Delete(OutboxPath, recursive: true);
+        }
+    }
+
+    private sealed class SiloConfigurator : ISiloConfigurator
+    {
+        public void Configure(ISiloBuilder siloBuilder)
+        {
+            siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
+            siloBuilder.UseInMemoryReminderService();
+            siloBuilder.Services.AddTermSyncGrainServices(siloBuilder.Configuration);
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ClusterCollection : ICollectionFixture<ClusterFixture>
+{
+    public const string Name = "Cluster";
+}

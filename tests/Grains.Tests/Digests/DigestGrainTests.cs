@@ -1,0 +1,119 @@
+using TermSync.Digests;
+using TermSync.Invoices;
+
+namespace TermSync.Grains.Tests.Digests;
+
+[Collection(ClusterCollection.Name)]
+public sealed class DigestGrainTests(ClusterFixture fixture)
+{
+    private static readonly DateOnly AsOf = new(2013, 3, 1);
+
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task Digest_is_sent_once_per_period()
+    {
+        var customerId = await CustomerWithThreeVendorsAsync();
+        var digest = Grains.GetGrain<IDigestGrain>(customerId);
+
+        var first = await digest.RunAsync(AsOf, "cycle");
+        var sameWeek = await digest.RunAsync(AsOf.AddDays(1), "cycle");
+        var nextWeek = await digest.RunAsync(AsOf.AddDays(7), "cycle");
+
+        Assert.Equal(DigestRunStatus.Sent, first.Status);
+        Assert.Equal(DigestRunStatus.AlreadySent, sameWeek.Status);
+        Assert.Equal(first.Digest!.DigestId, sameWeek.Digest!.DigestId);
+        Assert.Equal(DigestRunStatus.Sent, nextWeek.Status);
+        Assert.Equal(["2013-W09", "2013-W10"], (await digest.GetHistoryAsync()).Select(record => record.Period));
+    }
+
+    [Fact]
+    public async Task Digest_files_bundle_all_vendors()
+    {
+        var customerId = await CustomerWithThreeVendorsAsync();
+
+        var record = (await Grains.GetGrain<IDigestGrain>(customerId).RunAsync(AsOf, "cycle")).Digest!;
+
+        Assert.Equal(3, record.VendorCount);
+        Assert.Equal(4, record.InvoiceCount);
+        Assert.StartsWith(fixture.OutboxPath, record.Location);
+        var html = await File.ReadAllTextAsync(record.Location, TestContext.Current.CancellationToken);
+        var text = await File.ReadAllTextAsync(Path.ChangeExtension(record.Location, ".txt"), TestContext.Current.CancellationToken);
+        foreach (var vendor in new[] { "North &amp; Sons", "South", "East" })
+        {
+            Assert.Contains(vendor, html);
+        }
+
+        Assert.Contains("North & Sons", text);
+        Assert.Contains("https://termsync.test/pay/", html);
+        Assert.Contains("https://termsync.test/ask/", text);
+        Assert.Contains("Past due 28 days", text);
+    }
+
+    [Fact]
+    public async Task Disputed_invoice_is_under_review_not_owed()
+    {
+        var vendorId = await TestData.RegisterVendorAsync(Grains, "North");
+        var customerId = TestData.NewId("c");
+        await Grains.Invoice(vendorId, "OWED-1").IssueAsync(TestData.Draft(customerId, 10m));
+        await Grains.Invoice(vendorId, "HELD-1").IssueAsync(TestData.Draft(customerId, 99m));
+        await Grains.Invoice(vendorId, "HELD-1").OpenDisputeAsync(new DateOnly(2013, 1, 5), "quantity", null);
+
+        var preview = await Grains.GetGrain<IDigestGrain>(customerId).PreviewAsync(AsOf);
+
+        var underReview = preview.Text[preview.Text.IndexOf("Under review", StringComparison.Ordinal)..];
+        var owedPart = preview.Text[..preview.Text.IndexOf("Under review", StringComparison.Ordinal)];
+        Assert.Contains("HELD-1", underReview);
+        Assert.DoesNotContain("HELD-1", owedPart);
+        Assert.Contains("OWED-1", owedPart);
+        Assert.Contains("owed 10.00 USD", preview.Text);
+    }
+
+    [Fact]
+    public async Task Customer_owing_nothing_gets_no_digest()
+    {
+        var vendorId = await TestData.RegisterVendorAsync(Grains, "North");
+        var customerId = TestData.NewId("c");
+        var invoice = Grains.Invoice(vendorId, "X-1");
+        await invoice.IssueAsync(TestData.Draft(customerId, 10m));
+        await invoice.RecordPaymentAsync(new PaymentRecord("p", 10m, new DateOnly(2013, 1, 10)));
+
+        var result = await Grains.GetGrain<IDigestGrain>(customerId).RunAsync(AsOf, "cycle");
+
+        Assert.Equal(DigestRunStatus.NothingOwed, result.Status);
+        Assert.Empty(await Grains.GetGrain<IDigestGrain>(customerId).GetHistoryAsync());
+    }
+
+    [Fact]
+    public async Task Paid_invoice_leaves_next_digest()
+    {
+        var customerId = await CustomerWithThreeVendorsAsync();
+        var digest = Grains.GetGrain<IDigestGrain>(customerId);
+        await digest.RunAsync(AsOf, "cycle");
+
+        var statement = await Grains.GetGrain<TermSync.Customers.ICustomerGrain>(customerId).GetStatementAsync(AsOf);
+        var paidVendor = statement.Vendors[0];
+        var paidLine = paidVendor.Invoices[0];
+        await Grains.Invoice(paidVendor.VendorId, paidLine.InvoiceNumber)
+            .RecordPaymentAsync(new PaymentRecord("p", paidLine.OpenAmount, AsOf));
+
+        var next = (await digest.RunAsync(AsOf.AddDays(7), "cycle")).Digest!;
+        var text = await File.ReadAllTextAsync(Path.ChangeExtension(next.Location, ".txt"), TestContext.Current.CancellationToken);
+        Assert.Equal(3, next.InvoiceCount);
+        Assert.DoesNotContain($"Invoice {paidLine.InvoiceNumber},", text);
+    }
+
+    private async Task<string> CustomerWithThreeVendorsAsync()
+    {
+        var customerId = TestData.NewId("c");
+        var north = await TestData.RegisterVendorAsync(Grains, "North & Sons");
+        var south = await TestData.RegisterVendorAsync(Grains, "South");
+        var east = await TestData.RegisterVendorAsync(Grains, "East");
+
+        await Grains.Invoice(north, "N-1").IssueAsync(TestData.Draft(customerId, 100m));
+        await Grains.Invoice(north, "N-2").IssueAsync(TestData.Draft(customerId, 5m, due: "2013-03-15"));
+        await Grains.Invoice(south, "S-1").IssueAsync(TestData.Draft(customerId, 7.5m));
+        await Grains.Invoice(east, "E-1").IssueAsync(TestData.Draft(customerId, 1200m, currency: "JPY"));
+        return customerId;
+    }
+}

@@ -1,16 +1,30 @@
 namespace TermSync.Digests;
 
 /// <summary>Counts of what one digest cycle did across the customers it visited.</summary>
+/// <param name="Widest">The digest of this period that spans the most vendors, sent now or before; null when none.</param>
 [GenerateSerializer, Immutable, Alias("termsync.DigestCycleResult")]
 public sealed record DigestCycleResult(
     [property: Id(0)] int Customers,
     [property: Id(1)] int Sent,
     [property: Id(2)] int AlreadySent,
-    [property: Id(3)] int NothingOwed)
+    [property: Id(3)] int NothingOwed,
+    [property: Id(4)] DigestRecord? Widest = null)
 {
     public static DigestCycleResult Empty { get; } = new(0, 0, 0, 0);
 
-    /// <summary>Adds the counts of two results.</summary>
+    /// <summary>Returns the result of one customer's run.</summary>
+    public static DigestCycleResult Of(DigestRunResult run) => new(
+        1,
+        run.Status == DigestRunStatus.Sent ? 1 : 0,
+        run.Status == DigestRunStatus.AlreadySent ? 1 : 0,
+        run.Status == DigestRunStatus.NothingOwed ? 1 : 0,
+        run.Digest);
+
+    /// <summary>Adds the counts of two results and keeps the wider digest.</summary>
     public DigestCycleResult Add(DigestCycleResult other) => new(
-        Customers + other.Customers, Sent + other.Sent, AlreadySent + other.AlreadySent, NothingOwed + other.NothingOwed);
+        Customers + other.Customers,
+        Sent + other.Sent,
+        AlreadySent + other.AlreadySent,
+        NothingOwed + other.NothingOwed,
+        (other.Widest?.VendorCount ?? -1) > (Widest?.VendorCount ?? -1) ? other.Widest : Widest);
 }

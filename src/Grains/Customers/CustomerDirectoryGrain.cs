@@ -35,14 +35,7 @@ public sealed partial class CustomerDirectoryGrain(
         foreach (var chunk in state.State.CustomerIds.Chunk(MaxConcurrentDigests))
         {
             var runs = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IDigestGrain>(id).RunAsync(asOf, "cycle")));
-            foreach (var run in runs)
-            {
-                result = result.Add(new DigestCycleResult(
-                    1,
-                    run.Status == DigestRunStatus.Sent ? 1 : 0,
-                    run.Status == DigestRunStatus.AlreadySent ? 1 : 0,
-                    run.Status == DigestRunStatus.NothingOwed ? 1 : 0));
-            }
+            result = runs.Aggregate(result, (sum, run) => sum.Add(DigestCycleResult.Of(run)));
         }
 
         LogShardCycleDone(this.GetPrimaryKeyLong(), asOf, result.Sent, result.Customers);

@@ -10,4 +10,9 @@ public sealed class SchemaMigrationException : Exception
         : base(message)
     {
     }
+
+    public SchemaMigrationException(string message, Exception innerException)
+        : base(message, innerException)
+    {
+    }
 }

@@ -52,9 +52,10 @@ public sealed partial class SchemaMigrator
     /// migrator of the same database to finish.
     /// </summary>
     /// <returns>The file names applied by this call, in order; empty when the schema was current.</returns>
-    /// <exception cref="SchemaMigrationException">An applied file has changed since it was applied.</exception>
-    /// <exception cref="NpgsqlException">The database is unreachable or a migration failed; the
-    /// failed migration was rolled back and the ones before it stay applied.</exception>
+    /// <exception cref="SchemaMigrationException">An applied file has changed since it was applied,
+    /// or PostgreSQL rejected a file. A rejected file is rolled back, and the files before it stay
+    /// applied.</exception>
+    /// <exception cref="NpgsqlException">The database is unreachable.</exception>
     public async Task<IReadOnlyList<string>> ApplyAsync(CancellationToken cancellationToken)
     {
         await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
@@ -136,7 +137,17 @@ public sealed partial class SchemaMigrator
 
         await using (var script = new NpgsqlCommand(migration.Sql, connection, transaction))
         {
-            await script.ExecuteNonQueryAsync(cancellationToken);
+            try
+            {
+                await script.ExecuteNonQueryAsync(cancellationToken);
+            }
+            catch (PostgresException exception)
+            {
+                throw new SchemaMigrationException(
+                    $"Schema migration {migration.Name} failed and was rolled back: {exception.SqlState} {exception.MessageText}" +
+                    (exception.Position > 0 ? $" (at character {exception.Position} of the failing statement)." : "."),
+                    exception);
+            }
         }
 
         await using (var record = new NpgsqlCommand(
@@ -190,7 +201,7 @@ public sealed partial class SchemaMigrator
     private static partial void LogMigrationApplied(ILogger logger, string migrationName, int schemaVersion);
 
     [LoggerMessage(EventId = 1102, Level = LogLevel.Information,
-        Message = "Schema of database {Database} is at version {SchemaVersion}; {AppliedCount} migrations applied by this run")]
+        Message = "Schema of database {Database} contains every migration up to version {SchemaVersion}; {AppliedCount} applied by this run")]
     private static partial void LogSchemaCurrent(ILogger logger, string database, int schemaVersion, int appliedCount);
 
     [LoggerMessage(EventId = 1103, Level = LogLevel.Warning,

@@ -11,7 +11,7 @@ public static partial class Identifiers
     /// <summary>Customer ids: 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit.</summary>
     public const string CustomerIdPattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
 
-    /// <summary>Longest invoice number accepted, in characters. Any printable text is allowed.</summary>
+    /// <summary>Maximum length of an invoice number, in characters. Any printable text is allowed.</summary>
     public const int MaxInvoiceNumberLength = 100;
 
     /// <summary>Returns whether <paramref name="value"/> is a valid vendor id.</summary>

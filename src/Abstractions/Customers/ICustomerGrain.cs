@@ -5,7 +5,7 @@ namespace TermSync.Customers;
 
 /// <summary>
 /// A network customer, keyed by customer id: the live aggregate of its open invoices across all vendors.
-/// Invoice grains push every change here; nothing is rebuilt by scanning invoices.
+/// Invoice grains push every change here, so nothing is rebuilt by scanning invoices.
 /// </summary>
 [Alias("termsync.ICustomerGrain")]
 public interface ICustomerGrain : IGrainWithStringKey

@@ -1,9 +1,9 @@
 namespace TermSync.Digests;
 
 /// <summary>
-/// The digest reminder grain of one customer, keyed by customer id. An Orleans reminder wakes it; the
-/// schedule and the digest history live in its state, so a repeated or late wake-up sends at most one
-/// digest per period.
+/// The digest reminder grain of one customer, keyed by customer id. An Orleans reminder wakes it.
+/// The schedule and the digest history are in its state, so a repeated or late wake-up sends at most
+/// one digest per period.
 /// </summary>
 [Alias("termsync.IDigestGrain")]
 public interface IDigestGrain : IGrainWithStringKey

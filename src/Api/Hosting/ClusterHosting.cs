@@ -5,8 +5,8 @@ namespace TermSync.Api.Hosting;
 public static class ClusterHosting
 {
     /// <summary>
-    /// Joins the Orleans cluster as configured by "Orleans:Mode": "Silo" (the default) hosts a silo in this
-    /// process; "Client" connects to silos running elsewhere through the membership table.
+    /// Joins the Orleans cluster as configured by "Orleans:Mode". "Silo" (the default) hosts a silo in this
+    /// process, and "Client" connects to silos running elsewhere through the membership table.
     /// </summary>
     public static WebApplicationBuilder AddTermSyncCluster(this WebApplicationBuilder builder)
     {
@@ -15,7 +15,7 @@ public static class ClusterHosting
         {
             builder.UseOrleansClient(client => client
                 .UseTermSyncClient(builder.Configuration)
-                .UseConnectionRetryFilter(RetryConnectAsync));
+                .UseConnectionRetryFilter<GatewayRetryFilter>());
         }
         else if (mode.Equals("Silo", StringComparison.OrdinalIgnoreCase))
         {
@@ -27,13 +27,5 @@ public static class ClusterHosting
         }
 
         return builder;
-    }
-
-    /// <summary>Keeps retrying while no silo is up, so the API may start before the silos.</summary>
-    private static async Task<bool> RetryConnectAsync(Exception exception, CancellationToken cancellationToken)
-    {
-        Serilog.Log.Warning("No silo gateway answered ({Reason}); retrying in 2 seconds", exception.Message);
-        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-        return true;
     }
 }

@@ -22,7 +22,7 @@ public sealed class OpenInvoiceBook
     [Id(2)]
     public Dictionary<string, VendorCurrencyTotal> Totals { get; set; } = new(StringComparer.Ordinal);
 
-    /// <summary>Applies a snapshot; returns false when a version at least as new was applied before.</summary>
+    /// <summary>Applies a snapshot and returns false when a version at least as new was applied before.</summary>
     public bool Apply(InvoiceSnapshot invoice)
     {
         var key = InvoiceKey.Format(invoice.VendorId, invoice.InvoiceNumber);
@@ -41,7 +41,7 @@ public sealed class OpenInvoiceBook
         return true;
     }
 
-    /// <summary>Removes an invoice billed to another customer since; returns false for an outdated request.</summary>
+    /// <summary>Removes an invoice that is now billed to another customer, and returns false for an outdated request.</summary>
     public bool Remove(string vendorId, string invoiceNumber, int version)
     {
         var key = InvoiceKey.Format(vendorId, invoiceNumber);

@@ -22,6 +22,8 @@ internal static class CommandLineParser
           ledger     Replays a late-payment ledger CSV: one vendor per country ledger, USD invoices,
                      disputes and one full payment per row.
           generate   Replays a seeded, deterministic network of vendors and shared customers.
+                     Replaying it again is a no-op. A network with other options reuses the same
+                     vendor ids and invoice numbers, so replay it into an empty database.
 
         Options:
           --api URL               Root URL of the TermSync API, such as http://127.0.0.1:5080/ (required).

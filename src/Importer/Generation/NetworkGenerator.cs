@@ -28,6 +28,11 @@ public static class NetworkGenerator
     /// least 3 when the options allow it, so statements always span vendors. No event is dated after
     /// <see cref="NetworkOptions.LastDate"/>.
     /// </summary>
+    /// <remarks>
+    /// Vendor ids (vendor-001, ...) and invoice numbers (INV-000001, ... per vendor) depend only on the
+    /// position in the network. So a network generated with other options reuses the ids of an earlier one
+    /// with other amounts and dates, and the API rejects it when replayed into the same database.
+    /// </remarks>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
     public static ReplayPlan Generate(NetworkOptions options)
     {

@@ -137,7 +137,7 @@ public sealed class Replayer
                 null);
         }
 
-        // A rejected invoice is answered with 200, so the replay stops here instead of failing later on its payment.
+        // The API reports a rejected invoice inside a 200 response, so the replay stops here instead of failing later on its payment.
         var rejected = results.FirstOrDefault(result => result.Outcome == InvoiceBatchResult.RejectedOutcome);
         if (rejected is not null)
         {

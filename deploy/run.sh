@@ -55,7 +55,12 @@ log "starting the API with a co-hosted silo on $api_url"
 mkdir -p "$root/var/log"
 dotnet "$root/src/Api/bin/Release/$bin/TermSync.Api.dll" --urls "$api_url" --contentRoot "$root/src/Api" >"$root/var/log/api.log" 2>&1 &
 api_pid=$!
-trap 'kill "$api_pid" 2>/dev/null; wait "$api_pid" 2>/dev/null || true' EXIT
+stop_all() {
+  kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
+  bash "$root/deploy/postgres.sh" stop "$root/var/postgres" >/dev/null 2>&1 || true
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
 for _ in $(seq 1 120); do
   curl -fsS "$api_url/swagger/v1/swagger.json" -o /dev/null 2>/dev/null && break
   kill -0 "$api_pid" 2>/dev/null || { log "the API exited; see var/log/api.log"; tail -n 30 "$root/var/log/api.log" >&2; exit 1; }

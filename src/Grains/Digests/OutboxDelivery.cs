@@ -9,6 +9,8 @@ namespace TermSync.Grains.Digests;
 /// </summary>
 public sealed class OutboxDelivery(IOptions<DigestOptions> options) : IDigestDelivery
 {
+    private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
+
     public async Task<string> DeliverAsync(DigestMessage message, CancellationToken cancellationToken)
     {
         // Customer ids and periods are validated to letters, digits, '.', '_' and '-', so they are safe file names.
@@ -24,7 +26,7 @@ public sealed class OutboxDelivery(IOptions<DigestOptions> options) : IDigestDel
     private static async Task WriteAtomicallyAsync(string path, string content, CancellationToken cancellationToken)
     {
         var temporary = $"{path}.{Guid.NewGuid():N}.tmp";
-        await File.WriteAllTextAsync(temporary, content, Encoding.UTF8, cancellationToken);
+        await File.WriteAllTextAsync(temporary, content, Utf8WithoutBom, cancellationToken);
         File.Move(temporary, path, overwrite: true);
     }
 }

@@ -48,8 +48,8 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Stores grain state with the Orleans binary serializer instead of the default JSON one. It writes the
-    /// [Alias] of each type rather than its assembly-qualified name, so renaming a state class keeps stored state readable.
+    /// Stores grain state with the Orleans binary serializer instead of the default JSON one. It writes field ids and,
+    /// where needed, [Alias] names instead of assembly-qualified type names, so renaming a state class keeps stored state readable.
     /// </summary>
     public static IServiceCollection UseOrleansBinaryStateSerializer(this IServiceCollection services, string storageName)
     {

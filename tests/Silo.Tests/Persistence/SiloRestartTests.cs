@@ -1,4 +1,6 @@
+using System.Text;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using TermSync.Customers;
 using TermSync.Digests;
 using TermSync.Invoices;
@@ -70,6 +72,25 @@ public sealed class SiloRestartTests : IAsyncLifetime
         var reminder = Assert.Single(reminders.Reminders);
         Assert.Equal("digest", reminder.ReminderName);
         Assert.Equal(TimeSpan.FromHours(1), reminder.Period);
+    }
+
+    [Fact]
+    public async Task Stored_state_carries_no_clr_type_names()
+    {
+        await using (var silo = await StartSiloAsync())
+        {
+            await silo.Grains.GetGrain<IVendorGrain>("aliased").RegisterAsync(new VendorProfile("Aliased", "ar@aliased.example", "UTC"));
+        }
+
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("SELECT payload_binary FROM orleans_grain_state WHERE grain_type_string = 'vendor'", connection);
+        var payload = Encoding.UTF8.GetString((byte[])(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
+
+        // Renaming VendorState or its namespace must keep stored state readable, so no .NET type name may be stored.
+        Assert.Contains("ar@aliased.example", payload);
+        Assert.DoesNotContain("VendorState", payload);
+        Assert.DoesNotContain("TermSync", payload);
     }
 
     private Task<SiloHost> StartSiloAsync() => SiloHost.StartAsync(database.ConnectionString, database.Name, outboxPath);

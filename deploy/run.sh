@@ -8,6 +8,7 @@
 #   deploy/run.sh --ledger FILE [--until DATE]     replay a ledger in the IBM late-payment CSV format
 #   deploy/run.sh --seed N --customers N           size the generated network
 #
+# Each run starts from an empty database (var/postgres) and outbox (var/outbox).
 # Environment: TERMSYNC_PG_PORT (default 55432), TERMSYNC_API_PORT (default 5080),
 # TERMSYNC_SILO_PORT (default 11111), TERMSYNC_GATEWAY_PORT (default 30000).
 set -euo pipefail
@@ -34,12 +35,20 @@ fi
 log() { printf 'run.sh: %s\n' "$*" >&2; }
 
 command -v dotnet >/dev/null || { log "the .NET 10 SDK is missing; install it (package dotnet-sdk-10.0) and run again"; exit 1; }
-if ! command -v curl >/dev/null; then
-  log "installing curl"
-  apt-get update && apt-get install -y curl
+missing=()
+command -v curl >/dev/null || missing+=(curl)
+command -v jq >/dev/null || missing+=(jq)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  log "installing ${missing[*]}"
+  apt-get update && apt-get install -y "${missing[@]}"
 fi
 
 connection=$(bash "$root/deploy/postgres.sh" start "$root/var/postgres" "$pg_port")
+# Each run starts from an empty database and outbox, so a ledger replay never mixes with an earlier demo.
+log "resetting the database and the outbox"
+PGPASSWORD=termsync psql -q -h 127.0.0.1 -p "$pg_port" -U termsync -d postgres \
+  -c 'DROP DATABASE IF EXISTS termsync WITH (FORCE)' -c 'CREATE DATABASE termsync' >/dev/null
+rm -rf "$root/var/outbox"
 export ConnectionStrings__TermSync=$connection
 export Orleans__SiloPort=${TERMSYNC_SILO_PORT:-11111}
 export Orleans__GatewayPort=${TERMSYNC_GATEWAY_PORT:-30000}
@@ -80,8 +89,9 @@ fi
 
 log "running a digest cycle as of $as_of"
 cycle=$(curl -fsS -X POST "$api_url/digest-cycles" -H 'Content-Type: application/json' -d "{\"asOf\":\"$as_of\"}")
-digest=$(jq -r '.widest.location // empty' <<<"$cycle")
+digest=$(jq -r '.widest.location // "none: no customer owes anything on that date"' <<<"$cycle")
 vendors=$(jq -r '.widest.vendorCount // 0' <<<"$cycle")
+vendor_word=$([[ $vendors == 1 ]] && echo vendor || echo vendors)
 
 cat <<REPORT
 
@@ -89,7 +99,7 @@ TermSync is running.
   API:      $api_url
   OpenAPI:  $api_url/swagger/v1/swagger.json (browse it at $api_url/swagger)
   Digests:  $(jq -r '"\(.sent) sent, \(.alreadySent) already sent, \(.nothingOwed) with nothing owed"' <<<"$cycle")
-  A digest bundling $vendors vendors: $digest
+  A digest bundling $vendors $vendor_word: $digest
 Press Ctrl+C to stop.
 REPORT
 wait "$api_pid"

@@ -6,10 +6,10 @@ namespace TermSync;
 public static partial class Identifiers
 {
     /// <summary>Vendor ids: 1 to 64 lower-case letters, digits and '-', starting with a letter or digit.</summary>
-    public const string VendorIdPattern = "^[a-z0-9][a-z0-9-]{0,63}$";
+    public const string VendorIdPattern = @"^[a-z0-9][a-z0-9-]{0,63}\z";
 
     /// <summary>Customer ids: 1 to 64 letters, digits, '.', '_' and '-', starting with a letter or digit.</summary>
-    public const string CustomerIdPattern = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+    public const string CustomerIdPattern = @"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}\z";
 
     /// <summary>Maximum length of an invoice number, in characters. Any printable text is allowed.</summary>
     public const int MaxInvoiceNumberLength = 100;
@@ -21,14 +21,15 @@ public static partial class Identifiers
     public static bool IsCustomerId(string? value) => value is not null && CustomerId().IsMatch(value);
 
     /// <summary>
-    /// Returns whether <paramref name="value"/> is a valid invoice number: 1 to 100 characters,
-    /// no control characters, no leading or trailing white space.
+    /// Returns whether <paramref name="value"/> is a valid invoice number: 1 to 100 characters, no control or
+    /// invisible formatting characters, no leading or trailing white space, and not "." or "..", which URLs cannot carry.
     /// </summary>
     public static bool IsInvoiceNumber(string? value) =>
         !string.IsNullOrEmpty(value)
         && value.Length <= MaxInvoiceNumberLength
         && value.Trim().Length == value.Length
-        && !value.Any(char.IsControl);
+        && value is not "." and not ".."
+        && !value.Any(character => char.IsControl(character) || char.GetUnicodeCategory(character) == System.Globalization.UnicodeCategory.Format);
 
     [GeneratedRegex(VendorIdPattern)]
     private static partial Regex VendorId();

@@ -8,8 +8,12 @@ internal static class ApiRequests
     public static object Vendor(string id, string name = "Acme Supply") =>
         new { id, name, contactEmail = $"ar@{id}.example", timeZone = "Europe/Berlin" };
 
-    public static object Invoice(string number, string customerId, decimal amount, string currency = "USD", string issueDate = "2013-01-02", string dueDate = "2013-02-01") =>
-        new { invoiceNumber = number, customer = new { id = customerId, name = $"Customer {customerId}", email = $"ap@{customerId}.example" }, currency, amount, issueDate, dueDate };
+    public static object Invoice(string number, string account, decimal amount, string currency = "USD", string issueDate = "2013-01-02", string dueDate = "2013-02-01") =>
+        new { invoiceNumber = number, customer = new { accountNumber = account, name = $"Customer {account}", email = $"ap@{account}.example" }, currency, amount, issueDate, dueDate };
+
+    /// <summary>Returns the network customer id of the first result of a batch response.</summary>
+    public static string CustomerOf(System.Text.Json.JsonElement batchResponse) =>
+        batchResponse.GetProperty("results")[0].GetProperty("customerId").GetString()!;
 
     public static object Batch(params object[] invoices) => new { invoices };
 

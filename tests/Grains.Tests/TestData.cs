@@ -16,7 +16,7 @@ internal static class TestData
     }
 
     public static InvoiceDraft Draft(string customerId, decimal amount, string issued = "2013-01-02", string due = "2013-02-01", string currency = "USD") =>
-        new(new CustomerReference(customerId, $"Customer {customerId}", $"ap@{customerId}.example"), currency, amount, DateOnly.Parse(issued), DateOnly.Parse(due));
+        new(new CustomerReference(customerId, $"Customer {customerId}", $"ap@{customerId}.example"), currency, amount, DateOnly.Parse(issued), DateOnly.Parse(due), AccountNumber: customerId);
 
     public static IInvoiceGrain Invoice(this IGrainFactory grains, string vendorId, string invoiceNumber) =>
         grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoiceNumber));

@@ -1,7 +1,9 @@
+using TermSync.Invoices;
+
 namespace TermSync.Customers;
 
 /// <summary>One open invoice on a customer's statement.</summary>
-/// <param name="OpenAmount">What is still owed: the invoice amount less payments.</param>
+/// <param name="OpenAmount">What is still owed: the invoice amount less payments, credits and write-off.</param>
 /// <param name="DaysPastDue">Days from the due date to the as-of date; 0 when not yet due.</param>
 /// <param name="Disputed">Whether an open dispute holds the invoice out of the amount owed.</param>
 [GenerateSerializer, Immutable, Alias("termsync.StatementLine")]
@@ -13,7 +15,8 @@ public sealed record StatementLine(
     [property: Id(4)] DateOnly IssueDate,
     [property: Id(5)] DateOnly DueDate,
     [property: Id(6)] int DaysPastDue,
-    [property: Id(7)] bool Disputed)
+    [property: Id(7)] bool Disputed,
+    [property: Id(8)] InvoiceStatus Status = InvoiceStatus.Open)
 {
     /// <summary>Whether the invoice was due before the as-of date and is still open.</summary>
     public bool PastDue => DaysPastDue > 0;

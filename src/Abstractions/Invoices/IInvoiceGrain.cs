@@ -1,26 +1,46 @@
 namespace TermSync.Invoices;
 
 /// <summary>
-/// The source of truth for one invoice, keyed by <see cref="InvoiceKey"/>. Every change is stored
-/// before the call returns and is then applied to the customer's aggregate, so a caller that sees
-/// success knows both are durable. Every command is idempotent.
+/// The source of truth for one invoice, keyed by <see cref="InvoiceKey"/>. Every change is stored before the call
+/// returns and is then applied to the customer and vendor aggregates, so a caller that sees success knows all three
+/// are durable. Every command is idempotent: payments and credits by their reference, the rest by their effect.
 /// </summary>
 [Alias("termsync.IInvoiceGrain")]
 public interface IInvoiceGrain : IGrainWithStringKey
 {
     /// <summary>
-    /// Issues the invoice, or updates it when the number was issued before. Sending the same draft again
-    /// changes nothing. The amount may not fall below what was already paid.
+    /// Issues the invoice, or amends it when the number was issued before. Sending the same draft again changes nothing.
+    /// The amount may not fall below what was paid, credited and written off. With <paramref name="expectedVersion"/>,
+    /// an amendment applies only to that version.
     /// </summary>
     [Alias("Issue")]
-    Task<InvoiceCommandResult> IssueAsync(InvoiceDraft draft);
+    Task<InvoiceCommandResult> IssueAsync(InvoiceDraft draft, int? expectedVersion = null);
 
     /// <summary>
-    /// Applies a payment. A repeated payment id with the same amount and date changes nothing; with other
-    /// values it is a conflict. A payment above the open amount is a conflict.
+    /// Applies up to <paramref name="requestedAmount"/> of a payment and returns the part applied, which is at most
+    /// the open amount. The same reference is applied once; repeating it returns the part applied the first time.
     /// </summary>
-    [Alias("RecordPayment")]
-    Task<InvoiceCommandResult> RecordPaymentAsync(PaymentRecord payment);
+    [Alias("ApplyPayment")]
+    Task<InvoiceCommandResult> ApplyPaymentAsync(string paymentReference, decimal requestedAmount, DateOnly receivedOn);
+
+    /// <summary>Reverses a payment (a bounced payment), which reopens what it paid; reversing it again changes nothing.</summary>
+    [Alias("ReversePayment")]
+    Task<InvoiceCommandResult> ReversePaymentAsync(string paymentReference, DateOnly reversedOn);
+
+    /// <summary>
+    /// Applies a credit note. A credit above the creditable amount (the open amount) is a conflict whose message gives
+    /// the remaining creditable amount. The same credit note number is applied once.
+    /// </summary>
+    [Alias("ApplyCredit")]
+    Task<InvoiceCommandResult> ApplyCreditAsync(string creditNoteNumber, decimal amount, DateOnly issueDate);
+
+    /// <summary>Voids the invoice; only possible while nothing is paid or credited.</summary>
+    [Alias("Void")]
+    Task<InvoiceCommandResult> VoidAsync(DateOnly voidedOn);
+
+    /// <summary>Writes off the open remainder, which leaves receivables as a write-off rather than a payment.</summary>
+    [Alias("WriteOff")]
+    Task<InvoiceCommandResult> WriteOffAsync(DateOnly writtenOffOn);
 
     /// <summary>Opens a dispute; an invoice that already has an open dispute is left unchanged.</summary>
     [Alias("OpenDispute")]
@@ -29,6 +49,10 @@ public interface IInvoiceGrain : IGrainWithStringKey
     /// <summary>Resolves the open dispute; an invoice with no open dispute is left unchanged.</summary>
     [Alias("ResolveDispute")]
     Task<InvoiceCommandResult> ResolveDisputeAsync(DateOnly resolvedOn);
+
+    /// <summary>Bills the invoice to another network customer after its account was relinked; moving it to the same one changes nothing.</summary>
+    [Alias("MoveToCustomer")]
+    Task<InvoiceCommandResult> MoveToCustomerAsync(CustomerReference customer);
 
     /// <summary>Returns the invoice, or null when it was never issued.</summary>
     [Alias("Get")]

@@ -15,21 +15,35 @@ public enum InvoiceCommandStatus
 
     /// <summary>The command contradicts the invoice's state; <see cref="InvoiceCommandResult.Error"/> says how.</summary>
     Conflict = 3,
+
+    /// <summary>The caller's expected version is not the current one, so the invoice changed since the caller read it.</summary>
+    PreconditionFailed = 4,
 }
 
 /// <summary>The outcome of an invoice command, with the invoice as it is after the command.</summary>
+/// <param name="AppliedAmount">For a payment, the part applied to this invoice; the rest is the caller's to place elsewhere.</param>
 [GenerateSerializer, Immutable, Alias("termsync.InvoiceCommandResult")]
 public sealed record InvoiceCommandResult(
     [property: Id(0)] InvoiceCommandStatus Status,
     [property: Id(1)] InvoiceSnapshot? Invoice,
     [property: Id(2)] string? Error,
-    [property: Id(3)] WriteOutcome? Outcome = null)
+    [property: Id(3)] WriteOutcome? Outcome = null,
+    [property: Id(4)] decimal AppliedAmount = 0m)
 {
-    public static InvoiceCommandResult Applied(InvoiceSnapshot invoice, WriteOutcome outcome) => new(InvoiceCommandStatus.Applied, invoice, null, outcome);
+    public bool Succeeded => Status is InvoiceCommandStatus.Applied or InvoiceCommandStatus.Unchanged;
 
-    public static InvoiceCommandResult Unchanged(InvoiceSnapshot invoice) => new(InvoiceCommandStatus.Unchanged, invoice, null, WriteOutcome.Unchanged);
+    public static InvoiceCommandResult Applied(InvoiceSnapshot invoice, WriteOutcome outcome, decimal appliedAmount = 0m) =>
+        new(InvoiceCommandStatus.Applied, invoice, null, outcome, appliedAmount);
+
+    public static InvoiceCommandResult Unchanged(InvoiceSnapshot invoice, decimal appliedAmount = 0m) =>
+        new(InvoiceCommandStatus.Unchanged, invoice, null, WriteOutcome.Unchanged, appliedAmount);
 
     public static InvoiceCommandResult NotFound() => new(InvoiceCommandStatus.NotFound, null, "The invoice was never issued.");
 
     public static InvoiceCommandResult Conflict(InvoiceSnapshot? invoice, string error) => new(InvoiceCommandStatus.Conflict, invoice, error);
+
+    public static InvoiceCommandResult PreconditionFailed(InvoiceSnapshot invoice, int expectedVersion) => new(
+        InvoiceCommandStatus.PreconditionFailed,
+        invoice,
+        $"The invoice is at version {invoice.Version}, not {expectedVersion}; read it again and resend the change with If-Match: \"{invoice.Version}\".");
 }

@@ -1,11 +1,13 @@
 namespace TermSync.Invoices;
 
 /// <summary>
-/// The full state of one invoice after a change. Invoice grains send it to the customer grain, which
-/// keeps the newest <see cref="Version"/> of each invoice and ignores older ones.
+/// The full state of one invoice after a change. Invoice grains send it to the customer and vendor aggregates,
+/// which keep the newest <see cref="Version"/> of each invoice and ignore older ones.
 /// </summary>
-/// <param name="Version">Starts at 1 and grows by one with every stored change.</param>
-/// <param name="PaidAmount">Sum of all payments, never above the amount.</param>
+/// <param name="Version">Starts at 1 and grows by one with every stored change; the API's ETag.</param>
+/// <param name="PaidAmount">Sum of the payments applied and not reversed.</param>
+/// <param name="CreditedAmount">Sum of the credit notes applied.</param>
+/// <param name="WrittenOffAmount">The remainder written off, or 0.</param>
 [GenerateSerializer, Immutable, Alias("termsync.InvoiceSnapshot")]
 public sealed record InvoiceSnapshot(
     [property: Id(0)] string VendorId,
@@ -17,13 +19,28 @@ public sealed record InvoiceSnapshot(
     [property: Id(6)] DateOnly IssueDate,
     [property: Id(7)] DateOnly DueDate,
     [property: Id(8)] bool DisputeOpen,
-    [property: Id(9)] int Version)
+    [property: Id(9)] int Version,
+    [property: Id(10)] string AccountNumber = "",
+    [property: Id(11)] decimal CreditedAmount = 0m,
+    [property: Id(12)] decimal WrittenOffAmount = 0m,
+    [property: Id(13)] bool Voided = false,
+    [property: Id(14)] PaymentTerms? Terms = null)
 {
-    /// <summary>What is still owed: the amount less payments.</summary>
-    public decimal OpenAmount => Amount - PaidAmount;
+    /// <summary>What is still owed: the amount less payments, credits and write-off; 0 once void.</summary>
+    public decimal OpenAmount => Voided ? 0m : Amount - PaidAmount - CreditedAmount - WrittenOffAmount;
 
     /// <summary>Whether anything is still owed.</summary>
     public bool IsOpen => OpenAmount > 0;
+
+    /// <summary>The status derived from the amounts.</summary>
+    public InvoiceStatus Status => this switch
+    {
+        { Voided: true } => InvoiceStatus.Void,
+        { IsOpen: true } => PaidAmount > 0 || CreditedAmount > 0 ? InvoiceStatus.PartiallyPaid : InvoiceStatus.Open,
+        { WrittenOffAmount: > 0 } => InvoiceStatus.WrittenOff,
+        { PaidAmount: > 0 } => InvoiceStatus.Paid,
+        _ => InvoiceStatus.Credited,
+    };
 
     /// <summary>Whether the invoice is open and its due date is before <paramref name="asOf"/>.</summary>
     public bool IsPastDue(DateOnly asOf) => IsOpen && DueDate < asOf;

@@ -33,20 +33,15 @@ public static class Currencies
             : throw new ArgumentException($"Unknown currency code '{code}'.", nameof(code));
 
     /// <summary>
+    /// Largest amount of one document, in the currency's unit: 10^15 (a quadrillion). It keeps the sums over millions of
+    /// documents far inside the range of <see cref="decimal"/>.
+    /// </summary>
+    public const decimal MaxAmount = 1_000_000_000_000_000m;
+
+    /// <summary>
     /// Returns whether <paramref name="amount"/> has no more decimal digits than the currency allows.
     /// 10.50 is valid USD and 10.505 is not; trailing zeros do not count.
     /// </summary>
-    public static bool FitsMinorUnits(string code, decimal amount)
-    {
-        var scaled = amount * Pow10(GetMinorUnitDigits(code));
-        return scaled == decimal.Truncate(scaled);
-    }
-
-    private static decimal Pow10(int digits) => digits switch
-    {
-        0 => 1m,
-        2 => 100m,
-        3 => 1000m,
-        _ => throw new ArgumentOutOfRangeException(nameof(digits), digits, "Only 0, 2 and 3 minor-unit digits are listed."),
-    };
+    public static bool FitsMinorUnits(string code, decimal amount) =>
+        decimal.Round(amount, GetMinorUnitDigits(code), MidpointRounding.ToZero) == amount;
 }

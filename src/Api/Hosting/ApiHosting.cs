@@ -26,7 +26,7 @@ public static class ApiHosting
                 document.Version = "v1";
                 document.Description = "Vendors push invoices, payments and disputes; customers get one bundled digest across all their vendors.";
             };
-            options.ShortSchemaNames = true;
+            options.ShortSchemaNames = false;
         });
         services.TryAddTimeProvider();
         return services;
@@ -34,6 +34,7 @@ public static class ApiHosting
 
     public static WebApplication UseTermSyncApi(this WebApplication app)
     {
+        app.UseTermSyncErrorHandling();
         app.UseSerilogRequestLogging(options =>
             options.GetLevel = (context, _, exception) => exception is not null || context.Response.StatusCode >= 500
                 ? LogEventLevel.Error
@@ -42,6 +43,11 @@ public static class ApiHosting
         {
             config.Errors.UseProblemDetails();
             config.Serializer.Options.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            config.Serializer.Options.NumberHandling = JsonNumberHandling.Strict;
+            config.Binding.JsonExceptionTransformer = ErrorHandling.DescribeJsonError;
+            config.Binding.FailureMessage = ErrorHandling.DescribeBindingError;
+            config.Binding.ValueParserFor<DateOnly>(ErrorHandling.ParseDate);
+            config.Binding.ValueParserFor<DateOnly?>(ErrorHandling.ParseDate);
         });
         app.UseSwaggerGen();
         return app;

@@ -12,19 +12,7 @@ public abstract class InvoiceCommandEndpoint<TRequest>(IClusterClient cluster) :
         var invoiceNumber = InvoiceRoute.Decode(request.InvoiceNumber);
         var invoice = cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber));
         var result = await ExecuteAsync(invoice, request);
-
-        switch (result.Status)
-        {
-            case InvoiceCommandStatus.Applied or InvoiceCommandStatus.Unchanged:
-                await Send.OkAsync(InvoiceResponse.From(result.Invoice!), cancellationToken);
-                break;
-            case InvoiceCommandStatus.NotFound:
-                await Send.ResultAsync(Problems.InvoiceNotFound(request.VendorId, invoiceNumber));
-                break;
-            default:
-                await Send.ResultAsync(Problems.Conflict(result.Error ?? "The command conflicts with the invoice's state."));
-                break;
-        }
+        await Send.ResultAsync(result.ToHttp(HttpContext, request.VendorId, invoiceNumber));
     }
 
     /// <summary>Runs the endpoint's command on the invoice grain.</summary>

@@ -2,33 +2,47 @@ using TermSync.Invoices;
 
 namespace TermSync.Api.Infrastructure;
 
-/// <summary>An invoice as the API returns it.</summary>
-/// <param name="Status">"open" while anything is owed, "paid" when the payments cover the amount.</param>
+/// <summary>An invoice as the API returns it; <see cref="Version"/> is also its ETag.</summary>
+/// <param name="CustomerId">The network customer the invoice's account is linked to.</param>
+/// <param name="OpenAmount">The amount less payments, credits and write-off; 0 once void.</param>
+/// <param name="Status">Derived from the amounts: open, partiallyPaid, paid, credited, writtenOff or void.</param>
 public sealed record InvoiceResponse(
     string VendorId,
     string InvoiceNumber,
-    CustomerReference Customer,
+    string AccountNumber,
+    string CustomerId,
+    string CustomerName,
+    string? CustomerEmail,
     string Currency,
     decimal Amount,
     decimal PaidAmount,
+    decimal CreditedAmount,
+    decimal WrittenOffAmount,
     decimal OpenAmount,
     DateOnly IssueDate,
     DateOnly DueDate,
+    PaymentTerms? Terms,
     bool DisputeOpen,
-    string Status,
+    InvoiceStatus Status,
     int Version)
 {
     public static InvoiceResponse From(InvoiceSnapshot invoice) => new(
         invoice.VendorId,
         invoice.InvoiceNumber,
-        invoice.Customer,
+        invoice.AccountNumber,
+        invoice.Customer.Id,
+        invoice.Customer.Name,
+        invoice.Customer.Email,
         invoice.Currency,
         invoice.Amount,
         invoice.PaidAmount,
+        invoice.CreditedAmount,
+        invoice.WrittenOffAmount,
         invoice.OpenAmount,
         invoice.IssueDate,
         invoice.DueDate,
+        invoice.Terms,
         invoice.DisputeOpen,
-        invoice.IsOpen ? "open" : "paid",
+        invoice.Status,
         invoice.Version);
 }

@@ -18,16 +18,27 @@ public static class ValidationRules
         rule.Must(Identifiers.IsInvoiceNumber)
             .WithMessage($"'{{PropertyValue}}' is not a valid invoice number; use 1 to {Identifiers.MaxInvoiceNumberLength} characters without control characters or surrounding spaces.");
 
+    /// <summary>Requires a payment reference or document number: 1 to 100 characters, no control characters or surrounding spaces.</summary>
+    public static IRuleBuilderOptions<T, string?> MustBePaymentReference<T>(this IRuleBuilder<T, string?> rule) =>
+        rule.Must(Identifiers.IsInvoiceNumber)
+            .WithMessage("'{PropertyValue}' is not a valid reference; send the vendor's reference of the payment, 1 to 100 characters without control characters or surrounding spaces.");
+
     public static IRuleBuilderOptions<T, string?> MustBeCurrency<T>(this IRuleBuilder<T, string?> rule) =>
         rule.Must(Currencies.IsKnown)
             .WithMessage("'{PropertyValue}' is not a supported ISO 4217 currency code; use an upper-case code such as USD, EUR or JPY.");
 
     /// <summary>Requires a positive amount with no more decimals than the currency's minor units.</summary>
-    public static IRuleBuilderOptions<T, decimal?> MustBeAmountIn<T>(this IRuleBuilder<T, decimal?> rule, Func<T, string?> currency) =>
-        rule.NotNull().WithMessage("The amount is missing; send a positive number such as 125.50.")
-            .GreaterThan(0m).WithMessage("The amount {PropertyValue} must be greater than zero.")
+    public static IRuleBuilderOptions<T, decimal?> MustBeAmountIn<T>(this IRuleBuilderInitial<T, decimal?> rule, Func<T, string?> currency) =>
+        rule.MustBeAmount()
             .Must((parent, amount) => !Currencies.IsKnown(currency(parent)) || Currencies.FitsMinorUnits(currency(parent)!, amount!.Value))
             .WithMessage((parent, amount) => $"The amount {amount} has more decimals than {currency(parent)} allows ({MinorUnits(currency(parent))}); send it rounded by the vendor, TermSync does not round.");
+
+    /// <summary>Requires a positive amount no larger than <see cref="Currencies.MaxAmount"/>; reports only the first failure.</summary>
+    public static IRuleBuilderOptions<T, decimal?> MustBeAmount<T>(this IRuleBuilderInitial<T, decimal?> rule) =>
+        rule.Cascade(CascadeMode.Stop)
+            .NotNull().WithMessage("The amount is missing; send a positive number such as 125.50.")
+            .GreaterThan(0m).WithMessage("The amount {PropertyValue} must be greater than zero.")
+            .LessThanOrEqualTo(Currencies.MaxAmount).WithMessage($"The amount {{PropertyValue}} exceeds the maximum of {Currencies.MaxAmount:0} for one document; check the amount's unit and decimal separator.");
 
     public static IRuleBuilderOptions<T, DateOnly?> MustBeDate<T>(this IRuleBuilder<T, DateOnly?> rule, string name) =>
         rule.NotNull().WithMessage($"The {name} is missing; send a calendar date as YYYY-MM-DD.");

@@ -54,7 +54,8 @@ internal static class StatementBuilder
                 invoice.IssueDate,
                 invoice.DueDate,
                 DaysPastDue: Math.Max(0, asOf.DayNumber - invoice.DueDate.DayNumber),
-                invoice.DisputeOpen))
+                invoice.DisputeOpen,
+                invoice.Status))
             .ToList();
 
         // Counts and open amounts come from the running totals; only past-due amounts depend on the as-of date.

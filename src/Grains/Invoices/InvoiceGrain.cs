@@ -3,48 +3,51 @@ using Microsoft.Extensions.Logging;
 using TermSync.Customers;
 using TermSync.Invoices;
 using TermSync.Money;
+using TermSync.Vendors;
 
 namespace TermSync.Grains.Invoices;
 
 /// <summary>
-/// One invoice. Each command stores the invoice first and then applies the new snapshot to the customer
-/// grain, both before returning. An unchanged repeat still resends the snapshot, so a retry after a failed
-/// customer update repairs the aggregate.
+/// One invoice. Each command stores the invoice first and then applies the new snapshot to the customer and vendor
+/// aggregates, all before returning. An unchanged repeat still resends the snapshot, so a retry after a failed
+/// aggregate update repairs it.
 /// </summary>
 public sealed partial class InvoiceGrain(
     [PersistentState("invoice", StorageNames.Default)] IPersistentState<InvoiceState> state,
     ILogger<InvoiceGrain> logger) : Grain, IInvoiceGrain
 {
+    private InvoiceState Invoice => state.State;
+
     private string VendorId => InvoiceKey.Parse(this.GetPrimaryKeyString()).VendorId;
 
     private string InvoiceNumber => InvoiceKey.Parse(this.GetPrimaryKeyString()).InvoiceNumber;
 
-    public async Task<InvoiceCommandResult> IssueAsync(InvoiceDraft draft)
+    public async Task<InvoiceCommandResult> IssueAsync(InvoiceDraft draft, int? expectedVersion = null)
     {
-        var invalid = ValidateDraft(draft);
+        var invalid = InvoiceRules.ValidateDraft(draft);
         if (invalid is not null)
         {
             return Reject(invalid);
         }
 
-        var previous = state.State.Draft;
+        var previous = Invoice.Draft;
+        if (previous is not null && expectedVersion is { } expected && expected != Invoice.Version)
+        {
+            return InvoiceCommandResult.PreconditionFailed(ToSnapshot(), expected);
+        }
+
         if (previous == draft)
         {
             return await ResendAsync();
         }
 
-        var paid = state.State.PaidAmount;
-        if (previous is not null && draft.Amount < paid)
+        var conflict = previous is null ? null : InvoiceRules.CheckAmendment(Invoice, draft);
+        if (conflict is not null)
         {
-            return Reject($"The amount {Format(draft.Amount)} is below the {Format(paid)} already paid; send an amount of at least {Format(paid)}.");
+            return Reject(conflict);
         }
 
-        if (previous is not null && previous.Currency != draft.Currency && paid > 0)
-        {
-            return Reject($"The currency cannot change from {previous.Currency} to {draft.Currency} after a payment was applied.");
-        }
-
-        state.State.Draft = draft;
+        Invoice.Draft = draft;
         var snapshot = await SaveAsync();
         if (previous is not null && previous.Customer.Id != draft.Customer.Id)
         {
@@ -56,53 +59,158 @@ public sealed partial class InvoiceGrain(
         return InvoiceCommandResult.Applied(snapshot, previous is null ? WriteOutcome.Created : WriteOutcome.Updated);
     }
 
-    public async Task<InvoiceCommandResult> RecordPaymentAsync(PaymentRecord payment)
+    public async Task<InvoiceCommandResult> ApplyPaymentAsync(string paymentReference, decimal requestedAmount, DateOnly receivedOn)
     {
-        var draft = state.State.Draft;
-        if (draft is null)
+        if (Invoice.Draft is not { } draft)
         {
             return InvoiceCommandResult.NotFound();
         }
 
-        var existing = state.State.Payments.Find(recorded => recorded.PaymentId == payment.PaymentId);
+        var existing = Invoice.Payments.Find(payment => payment.PaymentReference == paymentReference);
         if (existing is not null)
         {
-            return existing == payment
-                ? await ResendAsync()
-                : Reject($"Payment '{payment.PaymentId}' was already recorded as {Format(existing.Amount)} on {existing.PaidOn:yyyy-MM-dd}; use a new payment id for another payment.");
+            return await ResendAsync(existing.ReversedOn is null ? existing.Amount : 0m);
         }
 
-        if (payment.Amount <= 0 || !Currencies.FitsMinorUnits(draft.Currency, payment.Amount))
+        if (requestedAmount <= 0 || !Currencies.FitsMinorUnits(draft.Currency, requestedAmount))
         {
-            return Reject($"The payment amount {Format(payment.Amount)} must be positive with at most {Currencies.GetMinorUnitDigits(draft.Currency)} decimals for {draft.Currency}.");
+            return Reject($"The payment amount {Format(requestedAmount)} must be positive with at most {Currencies.GetMinorUnitDigits(draft.Currency)} decimals for {draft.Currency}.");
         }
 
-        var open = draft.Amount - state.State.PaidAmount;
-        if (payment.Amount > open)
+        if (Invoice.VoidedOn is not null)
         {
-            return Reject($"The payment of {Format(payment.Amount)} exceeds the open amount of {Format(open)} {draft.Currency}.");
+            return Reject($"Invoice '{InvoiceNumber}' is void and takes no payments.");
         }
 
-        state.State.Payments.Add(payment);
+        var applied = Math.Min(requestedAmount, Invoice.OpenAmount);
+        if (applied == 0)
+        {
+            // Nothing is owed, so the whole payment becomes the caller's unapplied credit and the invoice is not changed.
+            return InvoiceCommandResult.Unchanged(ToSnapshot());
+        }
+
+        Invoice.Payments.Add(new AppliedPayment(paymentReference, applied, receivedOn));
         var snapshot = await SaveAsync();
         await PublishAsync(snapshot);
-        LogPaymentRecorded(VendorId, InvoiceNumber, payment.PaymentId, snapshot.Version);
+        LogPaymentApplied(VendorId, InvoiceNumber, paymentReference, applied, snapshot.Version);
+        return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated, applied);
+    }
+
+    public async Task<InvoiceCommandResult> ReversePaymentAsync(string paymentReference, DateOnly reversedOn)
+    {
+        if (Invoice.Draft is null)
+        {
+            return InvoiceCommandResult.NotFound();
+        }
+
+        var index = Invoice.Payments.FindIndex(payment => payment.PaymentReference == paymentReference);
+        if (index < 0 || Invoice.Payments[index].ReversedOn is not null)
+        {
+            return await ResendAsync();
+        }
+
+        Invoice.Payments[index] = Invoice.Payments[index] with { ReversedOn = reversedOn };
+        var snapshot = await SaveAsync();
+        await PublishAsync(snapshot);
+        LogPaymentReversed(VendorId, InvoiceNumber, paymentReference);
+        return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated);
+    }
+
+    public async Task<InvoiceCommandResult> ApplyCreditAsync(string creditNoteNumber, decimal amount, DateOnly issueDate)
+    {
+        if (Invoice.Draft is not { } draft)
+        {
+            return InvoiceCommandResult.NotFound();
+        }
+
+        var existing = Invoice.Credits.Find(credit => credit.CreditNoteNumber == creditNoteNumber);
+        if (existing is not null)
+        {
+            return existing.Amount == amount
+                ? await ResendAsync()
+                : Reject($"Credit note '{creditNoteNumber}' was already applied as {Format(existing.Amount)} {draft.Currency}.");
+        }
+
+        var creditable = Invoice.OpenAmount;
+        if (amount <= 0 || !Currencies.FitsMinorUnits(draft.Currency, amount))
+        {
+            return Reject($"The credit amount {Format(amount)} must be positive with at most {Currencies.GetMinorUnitDigits(draft.Currency)} decimals for {draft.Currency}.");
+        }
+
+        if (amount > creditable)
+        {
+            return Reject($"The credit of {Format(amount)} {draft.Currency} exceeds the remaining creditable amount of {Format(creditable)} {draft.Currency} on invoice '{InvoiceNumber}'.");
+        }
+
+        Invoice.Credits.Add(new AppliedCredit(creditNoteNumber, amount, issueDate));
+        var snapshot = await SaveAsync();
+        await PublishAsync(snapshot);
+        LogCreditApplied(VendorId, InvoiceNumber, creditNoteNumber, amount);
+        return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated, amount);
+    }
+
+    public async Task<InvoiceCommandResult> VoidAsync(DateOnly voidedOn)
+    {
+        if (Invoice.Draft is null)
+        {
+            return InvoiceCommandResult.NotFound();
+        }
+
+        if (Invoice.VoidedOn is not null)
+        {
+            return await ResendAsync();
+        }
+
+        if (Invoice.PaidAmount > 0 || Invoice.CreditedAmount > 0 || Invoice.WriteOff is not null)
+        {
+            return Reject($"Invoice '{InvoiceNumber}' has payments, credits or a write-off, so it cannot be voided; issue a credit note instead.");
+        }
+
+        Invoice.VoidedOn = voidedOn;
+        var snapshot = await SaveAsync();
+        await PublishAsync(snapshot);
+        LogInvoiceVoided(VendorId, InvoiceNumber);
+        return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated);
+    }
+
+    public async Task<InvoiceCommandResult> WriteOffAsync(DateOnly writtenOffOn)
+    {
+        if (Invoice.Draft is null)
+        {
+            return InvoiceCommandResult.NotFound();
+        }
+
+        if (Invoice.WriteOff is not null)
+        {
+            return await ResendAsync();
+        }
+
+        var open = Invoice.OpenAmount;
+        if (open <= 0)
+        {
+            return Reject($"Invoice '{InvoiceNumber}' has nothing open to write off.");
+        }
+
+        Invoice.WriteOff = new AppliedWriteOff(open, writtenOffOn);
+        var snapshot = await SaveAsync();
+        await PublishAsync(snapshot);
+        LogInvoiceWrittenOff(VendorId, InvoiceNumber, open);
         return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated);
     }
 
     public async Task<InvoiceCommandResult> OpenDisputeAsync(DateOnly openedOn, string reason, string? message)
     {
-        if (state.State.Draft is null)
+        if (Invoice.Draft is null)
         {
             return InvoiceCommandResult.NotFound();
         }
 
-        if (state.State.DisputeOpen)
+        if (Invoice.DisputeOpen)
         {
             return await ResendAsync();
         }
 
-        state.State.Disputes.Add(new DisputeRecord(openedOn, reason, message, ResolvedOn: null));
+        Invoice.Disputes.Add(new DisputeRecord(openedOn, reason, message, ResolvedOn: null));
         var snapshot = await SaveAsync();
         await PublishAsync(snapshot);
         LogDisputeOpened(VendorId, InvoiceNumber, reason);
@@ -111,17 +219,17 @@ public sealed partial class InvoiceGrain(
 
     public async Task<InvoiceCommandResult> ResolveDisputeAsync(DateOnly resolvedOn)
     {
-        if (state.State.Draft is null)
+        if (Invoice.Draft is null)
         {
             return InvoiceCommandResult.NotFound();
         }
 
-        if (!state.State.DisputeOpen)
+        if (!Invoice.DisputeOpen)
         {
             return await ResendAsync();
         }
 
-        var disputes = state.State.Disputes;
+        var disputes = Invoice.Disputes;
         if (resolvedOn < disputes[^1].OpenedOn)
         {
             return Reject($"The resolution date {resolvedOn:yyyy-MM-dd} is before the dispute was opened on {disputes[^1].OpenedOn:yyyy-MM-dd}.");
@@ -134,29 +242,26 @@ public sealed partial class InvoiceGrain(
         return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated);
     }
 
-    public Task<InvoiceSnapshot?> GetAsync() =>
-        Task.FromResult(state.State.Draft is null ? null : ToSnapshot(state.State.Draft));
-
-    private static string? ValidateDraft(InvoiceDraft draft)
+    public async Task<InvoiceCommandResult> MoveToCustomerAsync(CustomerReference customer)
     {
-        if (!Currencies.IsKnown(draft.Currency))
+        if (Invoice.Draft is not { } draft)
         {
-            return $"Unknown currency code '{draft.Currency}'.";
+            return InvoiceCommandResult.NotFound();
         }
 
-        if (draft.Amount <= 0 || !Currencies.FitsMinorUnits(draft.Currency, draft.Amount))
+        if (draft.Customer == customer)
         {
-            return $"The amount {Format(draft.Amount)} must be positive with at most {Currencies.GetMinorUnitDigits(draft.Currency)} decimals for {draft.Currency}.";
+            return await ResendAsync();
         }
 
-        return draft.DueDate < draft.IssueDate
-            ? $"The due date {draft.DueDate:yyyy-MM-dd} is before the issue date {draft.IssueDate:yyyy-MM-dd}."
-            : null;
+        return await IssueAsync(draft with { Customer = customer });
     }
+
+    public Task<InvoiceSnapshot?> GetAsync() => Task.FromResult(Invoice.Draft is null ? null : ToSnapshot());
 
     private async Task<InvoiceSnapshot> SaveAsync()
     {
-        state.State.Version++;
+        Invoice.Version++;
         try
         {
             await state.WriteStateAsync();
@@ -168,36 +273,45 @@ public sealed partial class InvoiceGrain(
             throw;
         }
 
-        return ToSnapshot(state.State.Draft!);
+        return ToSnapshot();
     }
 
-    private async Task<InvoiceCommandResult> ResendAsync()
+    private async Task<InvoiceCommandResult> ResendAsync(decimal appliedAmount = 0m)
     {
-        var snapshot = ToSnapshot(state.State.Draft!);
+        var snapshot = ToSnapshot();
         await PublishAsync(snapshot);
-        return InvoiceCommandResult.Unchanged(snapshot);
+        return InvoiceCommandResult.Unchanged(snapshot, appliedAmount);
     }
 
-    private Task PublishAsync(InvoiceSnapshot snapshot) =>
-        GrainFactory.GetGrain<ICustomerGrain>(snapshot.Customer.Id).ApplyInvoiceAsync(snapshot);
+    private Task PublishAsync(InvoiceSnapshot snapshot) => Task.WhenAll(
+        GrainFactory.GetGrain<ICustomerGrain>(snapshot.Customer.Id).ApplyInvoiceAsync(snapshot),
+        GrainFactory.GetGrain<IVendorLedgerGrain>(IVendorLedgerGrain.KeyOf(snapshot.VendorId, snapshot.InvoiceNumber)).ApplyInvoiceAsync(snapshot));
 
-    private InvoiceSnapshot ToSnapshot(InvoiceDraft draft) => new(
-        VendorId,
-        InvoiceNumber,
-        draft.Customer,
-        draft.Currency,
-        draft.Amount,
-        state.State.PaidAmount,
-        draft.IssueDate,
-        draft.DueDate,
-        state.State.DisputeOpen,
-        state.State.Version);
+    private InvoiceSnapshot ToSnapshot()
+    {
+        var draft = Invoice.Draft!;
+        return new InvoiceSnapshot(
+            VendorId,
+            InvoiceNumber,
+            draft.Customer,
+            draft.Currency,
+            draft.Amount,
+            Invoice.PaidAmount,
+            draft.IssueDate,
+            draft.DueDate,
+            Invoice.DisputeOpen,
+            Invoice.Version,
+            draft.AccountNumber,
+            Invoice.CreditedAmount,
+            Invoice.WrittenOffAmount,
+            Invoice.VoidedOn is not null,
+            draft.Terms);
+    }
 
     private InvoiceCommandResult Reject(string error)
     {
         LogCommandRejected(VendorId, InvoiceNumber, error);
-        var draft = state.State.Draft;
-        return InvoiceCommandResult.Conflict(draft is null ? null : ToSnapshot(draft), error);
+        return InvoiceCommandResult.Conflict(Invoice.Draft is null ? null : ToSnapshot(), error);
     }
 
     private static string Format(decimal amount) => amount.ToString(CultureInfo.InvariantCulture);
@@ -205,8 +319,8 @@ public sealed partial class InvoiceGrain(
     [LoggerMessage(EventId = 2000, Level = LogLevel.Debug, Message = "Invoice {VendorId}/{InvoiceNumber} issued to customer {CustomerId}, version {Version}")]
     private partial void LogInvoiceIssued(string vendorId, string invoiceNumber, string customerId, int version);
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Payment {PaymentId} recorded on invoice {VendorId}/{InvoiceNumber}, version {Version}")]
-    private partial void LogPaymentRecorded(string vendorId, string invoiceNumber, string paymentId, int version);
+    [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Payment {PaymentReference} applied {Amount} to invoice {VendorId}/{InvoiceNumber}, version {Version}")]
+    private partial void LogPaymentApplied(string vendorId, string invoiceNumber, string paymentReference, decimal amount, int version);
 
     [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Dispute opened on invoice {VendorId}/{InvoiceNumber}, reason {Reason}")]
     private partial void LogDisputeOpened(string vendorId, string invoiceNumber, string reason);
@@ -216,4 +330,16 @@ public sealed partial class InvoiceGrain(
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Command on invoice {VendorId}/{InvoiceNumber} rejected: {Reason}")]
     private partial void LogCommandRejected(string vendorId, string invoiceNumber, string reason);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Payment {PaymentReference} on invoice {VendorId}/{InvoiceNumber} reversed")]
+    private partial void LogPaymentReversed(string vendorId, string invoiceNumber, string paymentReference);
+
+    [LoggerMessage(EventId = 2006, Level = LogLevel.Information, Message = "Credit note {CreditNoteNumber} credited {Amount} on invoice {VendorId}/{InvoiceNumber}")]
+    private partial void LogCreditApplied(string vendorId, string invoiceNumber, string creditNoteNumber, decimal amount);
+
+    [LoggerMessage(EventId = 2007, Level = LogLevel.Information, Message = "Invoice {VendorId}/{InvoiceNumber} voided")]
+    private partial void LogInvoiceVoided(string vendorId, string invoiceNumber);
+
+    [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Invoice {VendorId}/{InvoiceNumber} written off: {Amount}")]
+    private partial void LogInvoiceWrittenOff(string vendorId, string invoiceNumber, decimal amount);
 }

@@ -2,15 +2,48 @@ using TermSync.Invoices;
 
 namespace TermSync.Grains.Invoices;
 
+/// <summary>A payment applied to the invoice: the part of the payment this invoice took.</summary>
+[GenerateSerializer, Alias("termsync.AppliedPayment")]
+public sealed record AppliedPayment(
+    [property: Id(0)] string PaymentReference,
+    [property: Id(1)] decimal Amount,
+    [property: Id(2)] DateOnly ReceivedOn,
+    [property: Id(3)] DateOnly? ReversedOn = null);
+
+/// <summary>A credit note applied to the invoice.</summary>
+[GenerateSerializer, Alias("termsync.AppliedCredit")]
+public sealed record AppliedCredit(
+    [property: Id(0)] string CreditNoteNumber,
+    [property: Id(1)] decimal Amount,
+    [property: Id(2)] DateOnly IssueDate);
+
+/// <summary>The open remainder written off on a date.</summary>
+[GenerateSerializer, Alias("termsync.AppliedWriteOff")]
+public sealed record AppliedWriteOff(
+    [property: Id(0)] decimal Amount,
+    [property: Id(1)] DateOnly WrittenOffOn);
+
+/// <summary>A dispute the customer opened.</summary>
+[GenerateSerializer, Alias("termsync.DisputeRecord")]
+public sealed record DisputeRecord(
+    [property: Id(0)] DateOnly OpenedOn,
+    [property: Id(1)] string Reason,
+    [property: Id(2)] string? Message,
+    [property: Id(3)] DateOnly? ResolvedOn)
+{
+    public bool IsOpen => ResolvedOn is null;
+}
+
 [GenerateSerializer, Alias("termsync.InvoiceState")]
 public sealed class InvoiceState
 {
-    /// <summary>The draft as last issued, or null before the first issue.</summary>
+    /// <summary>The draft as last issued or amended, or null before the first issue.</summary>
     [Id(0)]
     public InvoiceDraft? Draft { get; set; }
 
+    /// <summary>Payments applied, reversed ones included, in the order received.</summary>
     [Id(1)]
-    public List<PaymentRecord> Payments { get; set; } = [];
+    public List<AppliedPayment> Payments { get; set; } = [];
 
     [Id(2)]
     public List<DisputeRecord> Disputes { get; set; } = [];
@@ -19,7 +52,22 @@ public sealed class InvoiceState
     [Id(3)]
     public int Version { get; set; }
 
-    public decimal PaidAmount => Payments.Sum(payment => payment.Amount);
+    [Id(4)]
+    public List<AppliedCredit> Credits { get; set; } = [];
+
+    [Id(5)]
+    public DateOnly? VoidedOn { get; set; }
+
+    [Id(6)]
+    public AppliedWriteOff? WriteOff { get; set; }
+
+    public decimal PaidAmount => Payments.Where(payment => payment.ReversedOn is null).Sum(payment => payment.Amount);
+
+    public decimal CreditedAmount => Credits.Sum(credit => credit.Amount);
+
+    public decimal WrittenOffAmount => WriteOff?.Amount ?? 0m;
+
+    public decimal OpenAmount => VoidedOn is not null || Draft is null ? 0m : Draft.Amount - PaidAmount - CreditedAmount - WrittenOffAmount;
 
     public bool DisputeOpen => Disputes.Count > 0 && Disputes[^1].IsOpen;
 }

@@ -3,8 +3,8 @@ namespace TermSync.Importer.Api;
 /// <summary>Body of POST /vendors.</summary>
 public sealed record RegisterVendorRequest(string Id, string Name, string ContactEmail, string TimeZone);
 
-/// <summary>Customer part of an invoice in an invoice batch.</summary>
-public sealed record CustomerRequest(string Id, string Name, string Email);
+/// <summary>Customer part of an invoice in an invoice batch: the vendor's account number of the customer and its contact.</summary>
+public sealed record CustomerRequest(string AccountNumber, string Name, string Email);
 
 /// <summary>One invoice of POST /vendors/{vendorId}/invoices/batch. Dates serialize as "YYYY-MM-DD".</summary>
 /// <param name="Amount">Invoice total in <paramref name="Currency"/>, serialized as a JSON number.</param>
@@ -20,10 +20,10 @@ public sealed record InvoiceRequest(
 public sealed record InvoiceBatchRequest(IReadOnlyList<InvoiceRequest> Invoices);
 
 /// <summary>Body of POST /vendors/{vendorId}/invoices/{invoiceNumber}/payments.</summary>
-/// <param name="PaymentId">Id that makes a resent payment a no-op.</param>
+/// <param name="PaymentReference">Reference that makes a resent payment a no-op.</param>
 /// <param name="Amount">Amount paid in the invoice currency.</param>
 /// <param name="PaidOn">Business date of the payment.</param>
-public sealed record PaymentRequest(string PaymentId, decimal Amount, DateOnly PaidOn);
+public sealed record PaymentRequest(string PaymentReference, decimal Amount, DateOnly PaidOn);
 
 /// <summary>Body of POST /vendors/{vendorId}/invoices/{invoiceNumber}/dispute.</summary>
 public sealed record DisputeRequest(DateOnly OpenedOn, string Reason, string Message);

@@ -26,21 +26,23 @@ public sealed class InvoiceFlowTests(ApiFixture fixture)
     {
         var vendorId = await ApiRequests.CreateVendorAsync(Client, "North <b>Supply</b>");
         var otherVendorId = await ApiRequests.CreateVendorAsync(Client, "South");
-        var customerId = ApiRequests.NewId("c");
+        var account = ApiRequests.NewId("c");
 
         var pushed = await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(
-            ApiRequests.Invoice("INV 1/2013", customerId, 100.00m),
-            ApiRequests.Invoice("INV-2", customerId, 50.50m, dueDate: "2013-04-01")))).ReadJsonAsync();
+            ApiRequests.Invoice("INV 1/2013", account, 100.00m),
+            ApiRequests.Invoice("INV-2", account, 50.50m, dueDate: "2013-04-01")))).ReadJsonAsync();
         Assert.Equal(2, pushed.GetProperty("created").GetInt32());
-        await (await Client.PostJsonAsync($"/vendors/{otherVendorId}/invoices/batch", ApiRequests.Batch(
-            ApiRequests.Invoice("S-1", customerId, 3000m, currency: "JPY")))).ReadJsonAsync();
+        var customerId = ApiRequests.CustomerOf(pushed);
+        var other = await (await Client.PostJsonAsync($"/vendors/{otherVendorId}/invoices/batch", ApiRequests.Batch(
+            ApiRequests.Invoice("S-1", account, 3000m, currency: "JPY")))).ReadJsonAsync();
+        Assert.Equal(customerId, ApiRequests.CustomerOf(other));
 
         var repushed = await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(
-            ApiRequests.Invoice("INV 1/2013", customerId, 100.00m)))).ReadJsonAsync();
+            ApiRequests.Invoice("INV 1/2013", account, 100.00m)))).ReadJsonAsync();
         Assert.Equal(1, repushed.GetProperty("unchanged").GetInt32());
 
         var escapedNumber = Uri.EscapeDataString("INV 1/2013");
-        var payment = new { paymentId = "bank-1", amount = 40.00m, paidOn = "2013-02-10" };
+        var payment = new { paymentReference = "bank-1", amount = 40.00m, paidOn = "2013-02-10" };
         var paid = await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/{escapedNumber}/payments", payment)).ReadJsonAsync();
         var paidAgain = await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/{escapedNumber}/payments", payment)).ReadJsonAsync();
         Assert.Equal(60.00m, paid.GetProperty("openAmount").GetDecimal());
@@ -91,20 +93,36 @@ public sealed class InvoiceFlowTests(ApiFixture fixture)
             await Client.PostJsonAsync("/vendors/no-such-vendor/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("1", "c1", 1m))),
             HttpStatusCode.NotFound);
         await HttpAssertions.AssertProblemAsync(
-            await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/none/payments", new { paymentId = "p", amount = 1m, paidOn = "2013-01-01" }),
+            await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/none/payments", new { paymentReference = "p", amount = 1m, paidOn = "2013-01-01" }),
             HttpStatusCode.NotFound);
     }
 
     [Fact]
-    public async Task Overpayment_returns_conflict()
+    public async Task Overpayment_becomes_unapplied_credit()
     {
         var vendorId = await ApiRequests.CreateVendorAsync(Client);
-        await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("O-1", ApiRequests.NewId("c"), 10m)))).ReadJsonAsync();
+        var account = ApiRequests.NewId("c");
+        await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("O-1", account, 10m)))).ReadJsonAsync();
 
-        var response = await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/O-1/payments", new { paymentId = "p", amount = 10.01m, paidOn = "2013-01-05" });
+        var paid = await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/O-1/payments", new { paymentReference = "p", amount = 10.01m, paidOn = "2013-01-05" })).ReadJsonAsync();
+        var accountView = await (await Client.GetAsync($"/vendors/{vendorId}/customers/{account}", TestContext.Current.CancellationToken)).ReadJsonAsync();
+
+        Assert.Equal(0m, paid.GetProperty("openAmount").GetDecimal());
+        Assert.Equal("paid", paid.GetProperty("status").GetString());
+        Assert.Equal(0.01m, accountView.GetProperty("unappliedCredit").GetProperty("USD").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Payment_with_other_values_under_used_reference_conflicts()
+    {
+        var vendorId = await ApiRequests.CreateVendorAsync(Client);
+        await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("R-1", ApiRequests.NewId("c"), 10m)))).ReadJsonAsync();
+        await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/R-1/payments", new { paymentReference = "ref-1", amount = 4m, paidOn = "2013-01-05" })).ReadJsonAsync();
+
+        var response = await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/R-1/payments", new { paymentReference = "ref-1", amount = 5m, paidOn = "2013-01-05" });
 
         var detail = await HttpAssertions.AssertProblemAsync(response, HttpStatusCode.Conflict);
-        Assert.Contains("10.01", detail);
+        Assert.Contains("ref-1", detail);
     }
 
     [Fact]

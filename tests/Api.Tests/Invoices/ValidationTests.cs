@@ -29,73 +29,94 @@ public sealed class ValidationTests(ApiFixture fixture)
     {
         { "invoices[0].invoiceNumber", new { invoiceNumber = " padded ", customer = Customer, currency = "USD", amount = 1m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
         { "invoices[0].customer", new { invoiceNumber = "1", currency = "USD", amount = 1m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
-        { "invoices[0].customer.id", new { invoiceNumber = "1", customer = new { id = "bad id!", name = "C" }, currency = "USD", amount = 1m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
-        { "invoices[0].customer.email", new { invoiceNumber = "1", customer = new { id = "c1", name = "C", email = "nope" }, currency = "USD", amount = 1m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
+        { "invoices[0].customer.accountNumber", new { invoiceNumber = "1", customer = new { name = "C" }, currency = "USD", amount = 1m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
+        { "invoices[0].customer.email", new { invoiceNumber = "1", customer = new { accountNumber = "c1", name = "C", email = "nope" }, currency = "USD", amount = 1m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
+        { "invoices[0].customer.timeZone", new { invoiceNumber = "1", customer = new { accountNumber = "c1", name = "C", timeZone = "Mars/Base" }, currency = "USD", amount = 1m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
         { "invoices[0].currency", new { invoiceNumber = "1", customer = Customer, currency = "XYZ", amount = 1m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
         { "invoices[0].amount", new { invoiceNumber = "1", customer = Customer, currency = "USD", amount = 1.005m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
         { "invoices[0].amount", new { invoiceNumber = "1", customer = Customer, currency = "JPY", amount = 10.5m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
+        { "invoices[0].amount", new { invoiceNumber = "1", customer = Customer, currency = "KWD", amount = 1.0005m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
         { "invoices[0].amount", new { invoiceNumber = "1", customer = Customer, currency = "USD", amount = -5m, issueDate = "2013-01-02", dueDate = "2013-02-01" } },
         { "invoices[0].issueDate", new { invoiceNumber = "1", customer = Customer, currency = "USD", amount = 1m, dueDate = "2013-02-01" } },
         { "invoices[0].dueDate", new { invoiceNumber = "1", customer = Customer, currency = "USD", amount = 1m, issueDate = "2013-01-02", dueDate = "2012-12-31" } },
+        { "invoices[0].dueDate", new { invoiceNumber = "1", customer = Customer, currency = "USD", amount = 1m, issueDate = "2013-01-02" } },
+        { "invoices[0].terms", new { invoiceNumber = "1", customer = Customer, currency = "USD", amount = 1m, issueDate = "2013-01-02", terms = new { netDays = 30, discountPercent = 2m } } },
     };
 
     [Theory]
     [MemberData(nameof(InvalidInvoices))]
-    public async Task Invalid_invoice_names_the_field(string field, object invoice)
+    public async Task Invalid_invoice_is_rejected_naming_field(string field, object invoice)
     {
         var vendorId = await ApiRequests.CreateVendorAsync(Client);
 
-        var fields = await HttpAssertions.AssertValidationProblemAsync(
-            await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(invoice)));
+        var response = await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(invoice))).ReadJsonAsync();
 
-        Assert.Equal([field], fields);
+        var result = response.GetProperty("results")[0];
+        Assert.Equal("rejected", result.GetProperty("outcome").GetString());
+        Assert.Equal([field], result.GetProperty("errors").EnumerateArray().Select(error => error.GetProperty("field").GetString()));
+        Assert.All(result.GetProperty("errors").EnumerateArray(), error => Assert.False(string.IsNullOrEmpty(error.GetProperty("reason").GetString())));
     }
 
     [Fact]
-    public async Task Batch_with_one_invalid_invoice_writes_nothing()
+    public async Task Invalid_item_does_not_block_others()
     {
         var vendorId = await ApiRequests.CreateVendorAsync(Client);
-        var customerId = ApiRequests.NewId("c");
+        var account = ApiRequests.NewId("c");
 
-        var fields = await HttpAssertions.AssertValidationProblemAsync(await Client.PostJsonAsync(
+        var response = await (await Client.PostJsonAsync(
             $"/vendors/{vendorId}/invoices/batch",
-            ApiRequests.Batch(ApiRequests.Invoice("GOOD-1", customerId, 10m), ApiRequests.Invoice("BAD-1", customerId, 10m, currency: "usd"))));
+            ApiRequests.Batch(ApiRequests.Invoice("GOOD-1", account, 10m), ApiRequests.Invoice("BAD-1", account, 10m, currency: "usd")))).ReadJsonAsync();
 
-        Assert.Equal(["invoices[1].currency"], fields);
-        var read = await Client.GetAsync($"/vendors/{vendorId}/invoices/GOOD-1", TestContext.Current.CancellationToken);
-        Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        Assert.Equal(1, response.GetProperty("created").GetInt32());
+        Assert.Equal(1, response.GetProperty("rejected").GetInt32());
+        var error = response.GetProperty("results")[1].GetProperty("errors")[0];
+        Assert.Equal("invoices[1].currency", error.GetProperty("field").GetString());
+        Assert.Equal("usd", error.GetProperty("value").GetString());
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync($"/vendors/{vendorId}/invoices/GOOD-1", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/vendors/{vendorId}/invoices/BAD-1", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
-    public async Task Empty_and_oversized_batches_are_rejected()
+    public async Task Empty_batch_is_rejected()
+    {
+        var vendorId = await ApiRequests.CreateVendorAsync(Client);
+
+        var fields = await HttpAssertions.AssertValidationProblemAsync(await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch()));
+
+        Assert.Equal(["invoices"], fields);
+    }
+
+    [Fact]
+    public async Task Oversized_batch_is_rejected_whole()
     {
         var vendorId = await ApiRequests.CreateVendorAsync(Client);
         var oversized = Enumerable.Range(0, 1001).Select(index => ApiRequests.Invoice($"N-{index}", "c1", 1m)).ToArray();
 
-        var empty = await HttpAssertions.AssertValidationProblemAsync(await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch()));
-        var tooMany = await HttpAssertions.AssertValidationProblemAsync(await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(oversized)));
+        var detail = await HttpAssertions.AssertProblemAsync(
+            await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(oversized)), HttpStatusCode.RequestEntityTooLarge);
 
-        Assert.Equal(["invoices"], empty);
-        Assert.Equal(["invoices"], tooMany);
+        Assert.Contains("1000", detail);
+        Assert.Equal(HttpStatusCode.NotFound, (await Client.GetAsync($"/vendors/{vendorId}/invoices/N-0", TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Fact]
-    public async Task Duplicate_numbers_in_batch_are_rejected()
+    public async Task Duplicate_number_in_batch_is_rejected()
     {
         var vendorId = await ApiRequests.CreateVendorAsync(Client);
 
-        var fields = await HttpAssertions.AssertValidationProblemAsync(await Client.PostJsonAsync(
+        var response = await (await Client.PostJsonAsync(
             $"/vendors/{vendorId}/invoices/batch",
-            ApiRequests.Batch(ApiRequests.Invoice("D-1", "c1", 1m), ApiRequests.Invoice("D-1", "c1", 2m))));
+            ApiRequests.Batch(ApiRequests.Invoice("D-1", "c1", 1m), ApiRequests.Invoice("D-1", "c1", 2m)))).ReadJsonAsync();
 
-        Assert.Equal(["invoices"], fields);
+        Assert.Equal("created", response.GetProperty("results")[0].GetProperty("outcome").GetString());
+        Assert.Equal("rejected", response.GetProperty("results")[1].GetProperty("outcome").GetString());
     }
 
     [Fact]
     public async Task Malformed_date_names_the_field()
     {
         var vendorId = await ApiRequests.CreateVendorAsync(Client);
-        var json = """{"invoices":[{"invoiceNumber":"1","customer":{"id":"c1","name":"C"},"currency":"USD","amount":1,"issueDate":"02/01/2013","dueDate":"2013-02-01"}]}""";
+        var json = """{"invoices":[{"invoiceNumber":"1","customer":{"accountNumber":"c1","name":"C"},"currency":"USD","amount":1,"issueDate":"02/01/2013","dueDate":"2013-02-01"}]}""";
 
         var response = await Client.PostAsync(
             $"/vendors/{vendorId}/invoices/batch",
@@ -108,10 +129,10 @@ public sealed class ValidationTests(ApiFixture fixture)
 
     public static TheoryData<string, object> InvalidPayments => new()
     {
-        { "paymentId", new { amount = 1m, paidOn = "2013-01-05" } },
-        { "amount", new { paymentId = "p", paidOn = "2013-01-05" } },
-        { "amount", new { paymentId = "p", amount = 0m, paidOn = "2013-01-05" } },
-        { "paidOn", new { paymentId = "p", amount = 1m } },
+        { "paymentReference", new { amount = 1m, paidOn = "2013-01-05" } },
+        { "amount", new { paymentReference = "p", paidOn = "2013-01-05" } },
+        { "amount", new { paymentReference = "p", amount = 0m, paidOn = "2013-01-05" } },
+        { "paidOn", new { paymentReference = "p", amount = 1m } },
     };
 
     [Theory]
@@ -132,5 +153,5 @@ public sealed class ValidationTests(ApiFixture fixture)
         Assert.Equal(["reason"], fields);
     }
 
-    private static object Customer => new { id = "c1", name = "Customer One" };
+    private static object Customer => new { accountNumber = "c1", name = "Customer One" };
 }

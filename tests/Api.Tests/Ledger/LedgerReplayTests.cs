@@ -29,10 +29,16 @@ public sealed class LedgerReplayTests(ApiFixture fixture)
         Assert.Contains(expectations.Values, expected => expected.PastDueAmount > 0);
         Assert.Contains(expectations.Values, expected => expected.DisputedCount > 0);
 
+        var vendorOfAccount = rows
+            .GroupBy(row => row.CustomerId, StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => LedgerReplayPlan.VendorIdFor(group.First().CountryCode), StringComparer.Ordinal);
         var mismatches = new List<string>();
         foreach (var expected in expectations.Values)
         {
-            var statement = await client.GetStatementAsync<JsonElement>(expected.CustomerId, Until, cancellation);
+            // The ledger's customer ids are the vendors' account numbers; statements are read by network customer.
+            var accountPath = $"/vendors/{vendorOfAccount[expected.CustomerId]}/customers/{expected.CustomerId}";
+            var account = await (await fixture.Client.GetAsync(accountPath, cancellation)).ReadJsonAsync();
+            var statement = await client.GetStatementAsync<JsonElement>(account.GetProperty("customerId").GetString()!, Until, cancellation);
             var totals = statement.GetProperty("totals").EnumerateArray().ToList();
             var actual = (
                 Count: statement.GetProperty("openCount").GetInt32(),

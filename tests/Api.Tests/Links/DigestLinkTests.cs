@@ -12,8 +12,8 @@ public sealed partial class DigestLinkTests(ApiFixture fixture)
     public async Task Digest_links_open_invoice_pages()
     {
         var vendorId = await ApiRequests.CreateVendorAsync(Client, "North <script>alert(1)</script>");
-        var customerId = ApiRequests.NewId("c");
-        await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("A/1", customerId, 12.5m)))).ReadJsonAsync();
+        var pushed = await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("A/1", ApiRequests.NewId("c"), 12.5m)))).ReadJsonAsync();
+        var customerId = ApiRequests.CustomerOf(pushed);
 
         var preview = await (await Client.GetAsync($"/customers/{customerId}/digests/preview?asOf=2013-03-01", TestContext.Current.CancellationToken)).ReadJsonAsync();
         var links = LinkPattern().Matches(preview.GetProperty("text").GetString()!).Select(match => new Uri(match.Value).PathAndQuery).ToList();

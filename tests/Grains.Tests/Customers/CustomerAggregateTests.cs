@@ -23,13 +23,13 @@ public sealed class CustomerAggregateTests(ClusterFixture fixture)
         Assert.Equal(100.00m, issued.Totals.Single().OpenAmount);
         Assert.Equal(100.00m, issued.Totals.Single().PastDueAmount);
 
-        await invoice.RecordPaymentAsync(new PaymentRecord("p1", 40.25m, new DateOnly(2013, 2, 10)));
+        await invoice.ApplyPaymentAsync("p1", 40.25m, new DateOnly(2013, 2, 10));
         var partial = await StatementAsync(customerId);
         Assert.Equal(59.75m, partial.Totals.Single().OpenAmount);
         Assert.Equal(59.75m, partial.Vendors.Single().Invoices.Single().OpenAmount);
         Assert.Equal(28, partial.Vendors.Single().Invoices.Single().DaysPastDue);
 
-        await invoice.RecordPaymentAsync(new PaymentRecord("p2", 59.75m, new DateOnly(2013, 2, 20)));
+        await invoice.ApplyPaymentAsync("p2", 59.75m, new DateOnly(2013, 2, 20));
         var paid = await StatementAsync(customerId);
         Assert.Equal(0, paid.OpenCount);
         Assert.Empty(paid.Vendors);
@@ -45,7 +45,7 @@ public sealed class CustomerAggregateTests(ClusterFixture fixture)
         var invoice = Grains.Invoice(vendorId, "INV-1");
 
         await invoice.IssueAsync(TestData.Draft(customerId, 80m, issued: "2013-02-20", due: "2013-03-22"));
-        await invoice.RecordPaymentAsync(new PaymentRecord("p1", 30m, new DateOnly(2013, 2, 25)));
+        await invoice.ApplyPaymentAsync("p1", 30m, new DateOnly(2013, 2, 25));
 
         var total = (await StatementAsync(customerId)).Totals.Single();
         Assert.Equal(50m, total.OpenAmount);
@@ -192,7 +192,7 @@ public sealed class CustomerAggregateTests(ClusterFixture fixture)
             else if (current.IsOpen)
             {
                 var payment = Math.Max(0.01m, Math.Round(current.OpenAmount * random.Next(1, 101) / 100m, 2));
-                await invoice.RecordPaymentAsync(new PaymentRecord($"pay-{step}", payment, new DateOnly(2013, 2, 1)));
+                await invoice.ApplyPaymentAsync($"pay-{step}", payment, new DateOnly(2013, 2, 1));
             }
 
             var after = (await invoice.GetAsync())!;

@@ -76,7 +76,7 @@ public sealed class DigestGrainTests(ClusterFixture fixture)
         var customerId = TestData.NewId("c");
         var invoice = Grains.Invoice(vendorId, "X-1");
         await invoice.IssueAsync(TestData.Draft(customerId, 10m));
-        await invoice.RecordPaymentAsync(new PaymentRecord("p", 10m, new DateOnly(2013, 1, 10)));
+        await invoice.ApplyPaymentAsync("p", 10m, new DateOnly(2013, 1, 10));
 
         var result = await Grains.GetGrain<IDigestGrain>(customerId).RunAsync(AsOf, "cycle");
 
@@ -95,7 +95,7 @@ public sealed class DigestGrainTests(ClusterFixture fixture)
         var paidVendor = statement.Vendors[0];
         var paidLine = paidVendor.Invoices[0];
         await Grains.Invoice(paidVendor.VendorId, paidLine.InvoiceNumber)
-            .RecordPaymentAsync(new PaymentRecord("p", paidLine.OpenAmount, AsOf));
+            .ApplyPaymentAsync("p", paidLine.OpenAmount, AsOf);
 
         var next = (await digest.RunAsync(AsOf.AddDays(7), "cycle")).Digest!;
         var text = await File.ReadAllTextAsync(Path.ChangeExtension(next.Location, ".txt"), TestContext.Current.CancellationToken);

@@ -26,7 +26,7 @@ public sealed class TermSyncClientTests
         Assert.Equal("/vendors/ledger-391/invoices/batch", request.PathAndQuery);
         var sent = request.Json.GetProperty("invoices")[0];
         Assert.Equal("0000611365", sent.GetProperty("invoiceNumber").GetString());
-        Assert.Equal("0379-NEVHP", sent.GetProperty("customer").GetProperty("id").GetString());
+        Assert.Equal("0379-NEVHP", sent.GetProperty("customer").GetProperty("accountNumber").GetString());
         Assert.Equal("ap@0379-nevhp.example", sent.GetProperty("customer").GetProperty("email").GetString());
         Assert.Equal(JsonValueKind.Number, sent.GetProperty("amount").ValueKind);
         Assert.Equal(55.94m, sent.GetProperty("amount").GetDecimal());
@@ -56,7 +56,7 @@ public sealed class TermSyncClientTests
             ],
             handler.Requests.Select(request => request.PathAndQuery));
         Assert.Equal("2024-05-01", handler.Requests.First().Json.GetProperty("paidOn").GetString());
-        Assert.Equal("pay-1", handler.Requests.First().Json.GetProperty("paymentId").GetString());
+        Assert.Equal("pay-1", handler.Requests.First().Json.GetProperty("paymentReference").GetString());
     }
 
     [Fact]

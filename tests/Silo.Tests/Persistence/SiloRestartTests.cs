@@ -36,8 +36,8 @@ public sealed class SiloRestartTests : IAsyncLifetime
         {
             await first.Grains.GetGrain<IVendorGrain>("north").RegisterAsync(new VendorProfile("North", "ar@north.example", "UTC"));
             var invoice = first.Grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format("north", "INV/1"));
-            await invoice.IssueAsync(new InvoiceDraft(new CustomerReference("c1", "Customer One", null), "USD", 250.75m, new DateOnly(2013, 1, 2), new DateOnly(2013, 2, 1)));
-            await invoice.RecordPaymentAsync(new PaymentRecord("p1", 50.75m, new DateOnly(2013, 1, 20)));
+            await invoice.IssueAsync(new InvoiceDraft(new CustomerReference("c1", "Customer One", null), "USD", 250.75m, new DateOnly(2013, 1, 2), new DateOnly(2013, 2, 1), "A-1"));
+            await invoice.ApplyPaymentAsync("p1", 50.75m, new DateOnly(2013, 1, 20));
             await first.Grains.GetGrain<IDigestGrain>("c1").RunAsync(AsOf, "cycle");
         }
 
@@ -62,7 +62,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
         {
             await first.Grains.GetGrain<IVendorGrain>("north").RegisterAsync(new VendorProfile("North", "ar@north.example", "UTC"));
             await first.Grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format("north", "R-1"))
-                .IssueAsync(new InvoiceDraft(new CustomerReference("c2", "Customer Two", null), "USD", 10m, new DateOnly(2013, 1, 2), new DateOnly(2013, 2, 1)));
+                .IssueAsync(new InvoiceDraft(new CustomerReference("c2", "Customer Two", null), "USD", 10m, new DateOnly(2013, 1, 2), new DateOnly(2013, 2, 1), "A-2"));
         }
 
         await using var second = await StartSiloAsync();

@@ -12,7 +12,11 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
     {
         Get("/vendors/{vendorId}/invoices/{invoiceNumber}");
         AllowAnonymous();
-        Summary(summary => summary.Summary = "Read an invoice with its payments applied");
+        Summary(summary =>
+        {
+            summary.Summary = "Read an invoice with its payments, credits and status";
+            summary.Description = "The ETag header carries the version; send it back as If-Match when amending the invoice.";
+        });
     }
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
@@ -28,6 +32,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
             return;
         }
 
+        HttpContext.Response.Headers.ETag = InvoiceResults.ETag(invoice.Version);
         await Send.OkAsync(InvoiceResponse.From(invoice), cancellationToken);
     }
 }

@@ -1,9 +1,12 @@
+using FastEndpoints;
+using TermSync.Api.Features.Payments;
 using TermSync.Api.Infrastructure;
 using TermSync.Invoices;
+using TermSync.Payments;
 
 namespace TermSync.Api.Features.Invoices.RecordPayment;
 
-public sealed class Endpoint(IClusterClient cluster) : InvoiceCommandEndpoint<Request>(cluster)
+public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, InvoiceResponse>
 {
     public override void Configure()
     {
@@ -11,11 +14,32 @@ public sealed class Endpoint(IClusterClient cluster) : InvoiceCommandEndpoint<Re
         AllowAnonymous();
         Summary(summary =>
         {
-            summary.Summary = "Record a payment on an invoice";
-            summary.Description = "The invoice's currency applies; an amount with more decimals than it allows, or above the open amount, is a 409 conflict.";
+            summary.Summary = "Record a payment on one invoice";
+            summary.Description = "A remittance with one allocation, in the invoice's currency and account. What exceeds the open amount becomes unapplied " +
+                "credit on the customer's account. The same payment reference is applied once; a reference reused with other values is 409.";
         });
     }
 
-    protected override Task<InvoiceCommandResult> ExecuteAsync(IInvoiceGrain invoice, Request request) =>
-        invoice.RecordPaymentAsync(new PaymentRecord(request.PaymentId!, request.Amount!.Value, request.PaidOn!.Value));
+    public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
+    {
+        var invoiceNumber = InvoiceRoute.Decode(request.InvoiceNumber);
+        var invoice = cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber));
+        if (await invoice.GetAsync() is not { } current)
+        {
+            await Send.ResultAsync(Problems.InvoiceNotFound(request.VendorId, invoiceNumber));
+            return;
+        }
+
+        var remittance = new Remittance(current.AccountNumber, current.Currency, request.Amount!.Value, request.PaidOn!.Value, [new PaymentAllocation(invoiceNumber, request.Amount.Value)]);
+        var result = await cluster.GetGrain<IPaymentGrain>(VendorScopedKey.Format(request.VendorId, request.PaymentReference!)).RecordAsync(remittance);
+        if (result.Status is not (PaymentCommandStatus.Applied or PaymentCommandStatus.Unchanged))
+        {
+            await Send.ResultAsync(PaymentResults.Problem(result));
+            return;
+        }
+
+        var after = (await invoice.GetAsync())!;
+        HttpContext.Response.Headers.ETag = InvoiceResults.ETag(after.Version);
+        await Send.OkAsync(InvoiceResponse.From(after), cancellationToken);
+    }
 }

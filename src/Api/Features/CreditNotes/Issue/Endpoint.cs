@@ -1,0 +1,44 @@
+using FastEndpoints;
+using FluentValidation;
+using TermSync.Api.Infrastructure;
+using TermSync.CreditNotes;
+using TermSync.Invoices;
+
+namespace TermSync.Api.Features.CreditNotes.Issue;
+
+/// <summary>A credit note against one invoice, in the invoice's currency.</summary>
+public sealed record Request(string VendorId, string? CreditNoteNumber, string? InvoiceNumber, decimal? Amount, DateOnly? IssueDate);
+
+public sealed class Validator : Validator<Request>
+{
+    public Validator()
+    {
+        RuleFor(request => request.VendorId).MustBeVendorId();
+        RuleFor(request => request.CreditNoteNumber).MustBePaymentReference();
+        RuleFor(request => request.InvoiceNumber).MustBeInvoiceNumber();
+        RuleFor(request => request.Amount).MustBeAmount();
+        RuleFor(request => request.IssueDate).MustBeDate("issue date");
+    }
+}
+
+public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, InvoiceResponse>
+{
+    public override void Configure()
+    {
+        Post("/vendors/{vendorId}/credit-notes");
+        AllowAnonymous();
+        Summary(summary =>
+        {
+            summary.Summary = "Issue a credit note against an invoice";
+            summary.Description = "Credits never exceed the invoice's open amount; a larger credit is 409 with the remaining creditable amount. The credit note " +
+                "number is the natural key: the same note again changes nothing, another note under a used number is 409. Returns the credited invoice.";
+        });
+    }
+
+    public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
+    {
+        var creditNote = new CreditNote(request.InvoiceNumber!, request.Amount!.Value, request.IssueDate!.Value);
+        var result = await cluster.GetGrain<ICreditNoteGrain>(VendorScopedKey.Format(request.VendorId, request.CreditNoteNumber!)).IssueAsync(creditNote);
+        await Send.ResultAsync(result.ToHttp(HttpContext, request.VendorId, request.InvoiceNumber!));
+    }
+}

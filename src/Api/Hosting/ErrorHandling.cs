@@ -1,0 +1,60 @@
+using System.Globalization;
+using System.Text.Json;
+using FluentValidation.Results;
+using Microsoft.AspNetCore.Diagnostics;
+
+namespace TermSync.Api.Hosting;
+
+/// <summary>Turns failures outside the endpoints' own checks into RFC 9457 problem details.</summary>
+public static class ErrorHandling
+{
+    /// <summary>
+    /// Answers unhandled exceptions with problem details and no stack trace: 503 with Retry-After when the cluster cannot
+    /// be reached (no silo up, a silo failed mid-call), else 500. ASP.NET Core logs the exception with the request.
+    /// </summary>
+    public static WebApplication UseTermSyncErrorHandling(this WebApplication app)
+    {
+        app.UseExceptionHandler(handler => handler.Run(async context =>
+        {
+            var exception = context.Features.Get<IExceptionHandlerFeature>()?.Error;
+            var unavailable = exception is SiloUnavailableException or Orleans.Runtime.Messaging.ConnectionFailedException or OrleansMessageRejectionException or GatewayTooBusyException or TimeoutException
+                || exception?.Message.Contains("gateway", StringComparison.OrdinalIgnoreCase) == true;
+
+            var result = unavailable
+                ? TypedResults.Problem("The cluster is not reachable right now; retry the request in a few seconds. Every write can be retried safely.", statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable.")
+                : TypedResults.Problem($"The server failed to process the request; retry it, and report trace id {context.TraceIdentifier} if it keeps failing.", statusCode: StatusCodes.Status500InternalServerError, title: "Internal server error.");
+            if (unavailable)
+            {
+                context.Response.Headers.RetryAfter = "5";
+            }
+
+            await result.ExecuteAsync(context);
+        }));
+        return app;
+    }
+
+    /// <summary>Names the field of a request body that is not valid JSON for its type, with the expected forms.</summary>
+    public static ValidationFailure DescribeJsonError(JsonException exception)
+    {
+        var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
+        return new ValidationFailure(
+            field,
+            $"The value of '{field}' could not be read ({exception.Message.Split(" Path:")[0].TrimEnd('.')}). " +
+            "Send dates as \"YYYY-MM-DD\", amounts as JSON numbers such as 125.50, and ids and numbers of documents as strings.");
+    }
+
+    /// <summary>Describes a route or query value that could not be converted to its property's type.</summary>
+    public static string DescribeBindingError(Type type, string name, Microsoft.Extensions.Primitives.StringValues value)
+    {
+        var expected = Nullable.GetUnderlyingType(type) ?? type;
+        var hint = expected == typeof(DateOnly) ? "send a calendar date as YYYY-MM-DD" : $"send a valid {expected.Name}";
+        return $"'{value}' is not a valid value for {name}; {hint}.";
+    }
+
+    /// <summary>Parses a calendar date strictly as YYYY-MM-DD, so that 01/02/2025 is rejected instead of guessed.</summary>
+    public static FastEndpoints.ParseResult ParseDate(Microsoft.Extensions.Primitives.StringValues input)
+    {
+        var ok = DateOnly.TryParseExact(input.ToString(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date);
+        return new FastEndpoints.ParseResult(ok, date);
+    }
+}

@@ -1,0 +1,27 @@
+using TermSync.Accounts;
+
+namespace TermSync.Grains.Accounts;
+
+[GenerateSerializer, Alias("termsync.CustomerAccountState")]
+public sealed class CustomerAccountState
+{
+    [Id(0)]
+    public CustomerContact? Contact { get; set; }
+
+    /// <summary>The network customer the account is linked to.</summary>
+    [Id(1)]
+    public string? CustomerId { get; set; }
+
+    /// <summary>Numbers of the account's invoices, which move with the account when it is relinked.</summary>
+    [Id(2)]
+    public SortedSet<string> InvoiceNumbers { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Unapplied credit by payment reference, so each payment adds and removes its own part once.</summary>
+    [Id(3)]
+    public Dictionary<string, UnappliedCredit> UnappliedCredits { get; set; } = new(StringComparer.Ordinal);
+}
+
+[GenerateSerializer, Alias("termsync.UnappliedCredit")]
+public sealed record UnappliedCredit(
+    [property: Id(0)] string Currency,
+    [property: Id(1)] decimal Amount);

@@ -3,6 +3,7 @@ using FastEndpoints;
 using FastEndpoints.Swagger;
 using Serilog;
 using Serilog.Events;
+using TermSync.Api.Idempotency;
 using TermSync.Silo.Hosting;
 
 namespace TermSync.Api.Hosting;
@@ -24,11 +25,14 @@ public static class ApiHosting
             {
                 document.Title = "TermSync API";
                 document.Version = "v1";
-                document.Description = "Vendors push invoices, payments and disputes; customers get one bundled digest across all their vendors.";
+                document.Description = "Vendors push invoices, payments and disputes; customers get one bundled digest across all their vendors.\n\n" +
+                    IdempotencyDocumentation.Overview;
+                document.OperationProcessors.Add(new IdempotencyKeyOperationProcessor());
             };
             options.ShortSchemaNames = false;
         });
         services.TryAddTimeProvider();
+        services.AddTermSyncIdempotency();
         return services;
     }
 
@@ -39,6 +43,7 @@ public static class ApiHosting
             options.GetLevel = (context, _, exception) => exception is not null || context.Response.StatusCode >= 500
                 ? LogEventLevel.Error
                 : context.Response.StatusCode >= 400 ? LogEventLevel.Information : LogEventLevel.Debug);
+        app.UseTermSyncIdempotency();
         app.UseFastEndpoints(config =>
         {
             config.Errors.UseProblemDetails();

@@ -12,6 +12,7 @@ public sealed class SchemaMigratorTests
         "0001_orleans_clustering.sql",
         "0002_orleans_persistence.sql",
         "0003_orleans_reminders.sql",
+        "0004_idempotency.sql",
     ];
 
     // The query keys the Orleans 10.4.2 ADO.NET providers read from OrleansQuery.
@@ -53,7 +54,7 @@ public sealed class SchemaMigratorTests
 
         Assert.Equal(MigrationNames, firstRun);
         Assert.Empty(secondRun);
-        Assert.Equal([1, 2, 3], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
+        Assert.Equal([1, 2, 3, 4], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
     }
 
     [Fact]
@@ -74,7 +75,7 @@ public sealed class SchemaMigratorTests
 
         Assert.Equal(MigrationNames, runs.SelectMany(names => names).Order(StringComparer.Ordinal));
         Assert.Contains(runs, names => names.Count == 0);
-        Assert.Equal([1, 2, 3], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
+        Assert.Equal([1, 2, 3, 4], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
     }
 
     [Fact]

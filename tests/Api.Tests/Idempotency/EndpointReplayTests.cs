@@ -52,7 +52,7 @@ public sealed class EndpointReplayTests(IdempotencyFixture fixture)
     {
         var vendorId = await ApiRequests.CreateVendorAsync(Client);
         (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("INV-1", ApiRequests.NewId("c"), 100.00m)))).EnsureSuccessStatusCode();
-        var payment = new { paymentId = "bank-1", amount = 40.00m, paidOn = "2013-02-10" };
+        var payment = new { paymentReference = "bank-1", amount = 40.00m, paidOn = "2013-02-10" };
         var key = IdempotentRequests.NewKey();
 
         var first = await Client.PostAsync($"/vendors/{vendorId}/invoices/INV-1/payments", payment, key);

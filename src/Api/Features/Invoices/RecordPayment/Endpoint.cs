@@ -2,6 +2,7 @@ using FastEndpoints;
 using TermSync.Api.Features.Payments;
 using TermSync.Api.Infrastructure;
 using TermSync.Invoices;
+using TermSync.Money;
 using TermSync.Payments;
 
 namespace TermSync.Api.Features.Invoices.RecordPayment;
@@ -27,6 +28,13 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
         if (await invoice.GetAsync() is not { } current)
         {
             await Send.ResultAsync(Problems.InvoiceNotFound(request.VendorId, invoiceNumber));
+            return;
+        }
+
+        if (!Currencies.FitsMinorUnits(current.Currency, request.Amount!.Value))
+        {
+            AddError(r => r.Amount, $"The amount {request.Amount} has more decimals than {current.Currency}, the invoice's currency, allows; send it as booked, TermSync does not round.");
+            await Send.ErrorsAsync(cancellation: cancellationToken);
             return;
         }
 

@@ -1,7 +1,7 @@
 namespace TermSync.Accounts;
 
 /// <summary>
-/// How a vendor knows one of its customers. The email (trimmed, lower-case) or, when given, the tax id links the
+/// The contact a vendor keeps for one of its customers. The email (trimmed, lower-case) or, when given, the tax id links the
 /// account to a network customer, so one accounts-payable mailbox at two vendors is one customer with one digest.
 /// </summary>
 /// <param name="TimeZone">IANA time zone for the customer's digests; UTC when null.</param>

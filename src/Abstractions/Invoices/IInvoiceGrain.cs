@@ -2,7 +2,7 @@ namespace TermSync.Invoices;
 
 /// <summary>
 /// The source of truth for one invoice, keyed by <see cref="InvoiceKey"/>. Every change is stored before the call
-/// returns and is then applied to the customer and vendor aggregates, so a caller that sees success knows all three
+/// returns and is then applied to the customer and vendor aggregates, so when a call succeeds, all three
 /// are durable. Every command is idempotent: payments and credits by their reference, the rest by their effect.
 /// </summary>
 [Alias("termsync.IInvoiceGrain")]

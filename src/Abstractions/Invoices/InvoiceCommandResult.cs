@@ -13,7 +13,7 @@ public enum InvoiceCommandStatus
     /// <summary>The invoice was never issued.</summary>
     NotFound = 2,
 
-    /// <summary>The command contradicts the invoice's state; <see cref="InvoiceCommandResult.Error"/> says how.</summary>
+    /// <summary>The command contradicts the invoice's state, as <see cref="InvoiceCommandResult.Error"/> explains.</summary>
     Conflict = 3,
 
     /// <summary>The caller's expected version is not the current one, so the invoice changed since the caller read it.</summary>

@@ -9,7 +9,7 @@ namespace TermSync.Api.Hosting;
 public static class ErrorHandling
 {
     /// <summary>
-    /// Answers unhandled exceptions with problem details and no stack trace: 503 with Retry-After when the cluster cannot
+    /// Returns problem details for unhandled exceptions, and no stack trace: 503 with Retry-After when the cluster cannot
     /// be reached (no silo up, a silo failed mid-call), else 500. ASP.NET Core logs the exception with the request.
     /// </summary>
     public static WebApplication UseTermSyncErrorHandling(this WebApplication app)

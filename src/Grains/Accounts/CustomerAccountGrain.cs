@@ -34,7 +34,7 @@ public sealed partial class CustomerAccountGrain(
         if (changed && previousCustomerId is not null)
         {
             // A new name or mailbox must reach the digest even when the account stays with the same customer.
-            await MoveInvoicesAsync(vendorId, new CustomerReference(customerId, contact.Name, contact.Email), invoiceNumbers);
+            await MoveInvoicesAsync(vendorId, new CustomerReference(customerId, contact.Name, contact.Email, contact.TimeZone, contact.Language), invoiceNumbers);
             if (previousCustomerId != customerId)
             {
                 LogAccountRelinked(vendorId, accountNumber, previousCustomerId, customerId);

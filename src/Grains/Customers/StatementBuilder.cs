@@ -33,7 +33,7 @@ internal static class StatementBuilder
             .ToList();
 
         DateOnly? oldestDue = book.Open.Count == 0 ? null : book.Open.Values.Min(invoice => invoice.DueDate);
-        return new CustomerStatement(customerId, customer?.Name, customer?.Email, asOf, vendors, totals, oldestDue);
+        return new CustomerStatement(customerId, customer?.Name, customer?.Email, asOf, vendors, totals, oldestDue, customer?.TimeZone, customer?.Language);
     }
 
     private static VendorStatement BuildVendor(

@@ -24,7 +24,7 @@ public sealed partial class InvoiceGrain(
 
     /// <summary>
     /// Republishes the stored invoice when it activates. A silo that died between storing a change and updating the
-    /// aggregates left them one version behind; the aggregates ignore versions they already have, so this is harmless otherwise.
+    /// aggregates left them one version behind. The aggregates ignore versions they already have, so otherwise this changes nothing.
     /// </summary>
     /// <remarks>NOTE: such an invoice stays out of the aggregates until something activates it again, such as the vendor's retry of the unacknowledged push.</remarks>
     public override async Task OnActivateAsync(CancellationToken cancellationToken)

@@ -152,11 +152,11 @@ public sealed class InvoiceCommandTests(ClusterFixture fixture)
         await paid.ApplyPaymentAsync("p", 1m, new DateOnly(2013, 2, 1));
         var (_, unpaid) = await IssueAsync(100m);
 
-        var refused = await paid.VoidAsync(new DateOnly(2013, 2, 2));
+        var rejected = await paid.VoidAsync(new DateOnly(2013, 2, 2));
         var voided = await unpaid.VoidAsync(new DateOnly(2013, 2, 2));
         var payAfterVoid = await unpaid.ApplyPaymentAsync("late", 5m, new DateOnly(2013, 2, 3));
 
-        Assert.Equal(InvoiceCommandStatus.Conflict, refused.Status);
+        Assert.Equal(InvoiceCommandStatus.Conflict, rejected.Status);
         Assert.Equal(InvoiceStatus.Void, voided.Invoice!.Status);
         Assert.Equal(0m, voided.Invoice.OpenAmount);
         Assert.Equal(InvoiceCommandStatus.Conflict, payAfterVoid.Status);

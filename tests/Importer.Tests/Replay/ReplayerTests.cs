@@ -124,7 +124,7 @@ public sealed class ReplayerTests
     public async Task Replay_stops_at_rejected_invoice()
     {
         const string batchResponse =
-            """{"results":[{"invoiceNumber":"0000000001","outcome":"rejected","version":null,"error":"Invoice 0000000001 is paid and cannot change."}],"created":0,"updated":0,"unchanged":0,"rejected":1}""";
+            """{"results":[{"invoiceNumber":"0000000001","outcome":"rejected","version":null,"errors":[{"field":"invoices[0]","value":"0000000001","reason":"Invoice 0000000001 is paid and cannot change."}]}],"created":0,"updated":0,"unchanged":0,"rejected":1}""";
         var handler = new RecordingHandler
         {
             Respond = (request, _) => request.PathAndQuery.EndsWith("/invoices/batch", StringComparison.Ordinal)

@@ -35,13 +35,13 @@ public class InvoiceInput
     public InvoiceDraft ToDraft(string customerId)
     {
         var terms = ToTerms();
-        var customer = new CustomerReference(customerId, Customer!.Name!.Trim(), Customer.Email?.Trim());
+        var customer = new CustomerReference(customerId, Customer!.Name!.Trim(), Customer.Email?.Trim(), Customer.TimeZone, Customer.Language);
         var dueDate = DueDate ?? terms!.DueDate(IssueDate!.Value);
         return new InvoiceDraft(customer, Currency!, Amount!.Value, IssueDate!.Value, dueDate, Customer.AccountNumber!, terms);
     }
 }
 
-/// <summary>The customer billed, as the vendor knows it.</summary>
+/// <summary>The customer billed, as recorded by the vendor.</summary>
 public sealed class CustomerInput
 {
     /// <summary>The vendor's own account number of the customer.</summary>

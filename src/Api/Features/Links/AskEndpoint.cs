@@ -8,6 +8,7 @@ public sealed class AskEndpoint(IClusterClient cluster) : Endpoint<LinkRequest>
     {
         Get("/ask/{vendorId}/{invoiceNumber}");
         AllowAnonymous();
+        Description(builder => builder.Produces<string>(StatusCodes.Status200OK, "text/html").Produces<string>(StatusCodes.Status404NotFound, "text/html"), clearDefaults: true);
         Summary(summary => summary.Summary = "Page behind a digest's ask-a-question link");
     }
 

@@ -8,6 +8,7 @@ public sealed class PayEndpoint(IClusterClient cluster) : Endpoint<LinkRequest>
     {
         Get("/pay/{vendorId}/{invoiceNumber}");
         AllowAnonymous();
+        Description(builder => builder.Produces<string>(StatusCodes.Status200OK, "text/html").Produces<string>(StatusCodes.Status404NotFound, "text/html"), clearDefaults: true);
         Summary(summary => summary.Summary = "Page behind a digest's pay link");
     }
 

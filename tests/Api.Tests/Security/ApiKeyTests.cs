@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace TermSync.Api.Tests.Security;
 
@@ -28,6 +30,27 @@ public sealed partial class ApiKeyTests(ApiFixture fixture)
         Assert.All(keys, key => Assert.False(key.TryGetProperty("key", out _)));
         Assert.DoesNotContain(firstKey[^43..], listing);
         Assert.DoesNotContain(second.GetProperty("key").GetString()![^43..], listing);
+    }
+
+    [Fact]
+    public async Task Issuing_ignores_idempotency_key()
+    {
+        var vendorId = await ApiRequests.CreateVendorAsync(Admin);
+        var idempotencyKey = Guid.NewGuid().ToString();
+
+        var first = await IssueAsync(vendorId, idempotencyKey);
+        var second = await IssueAsync(vendorId, idempotencyKey);
+
+        Assert.NotEqual(first.GetProperty("keyId").GetString(), second.GetProperty("keyId").GetString());
+        await using var command = fixture.Factory.Services.GetRequiredService<NpgsqlDataSource>()
+            .CreateCommand("SELECT count(*) FROM idempotency_request WHERE idempotency_key = $1");
+        command.Parameters.AddWithValue(idempotencyKey);
+        Assert.Equal(0L, await command.ExecuteScalarAsync(TestContext.Current.CancellationToken));
+        var document = await (await Admin.GetAsync("/swagger/v1/swagger.json", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        var issue = document.GetProperty("paths").GetProperty("/vendors/{vendorId}/api-keys").GetProperty("post");
+        Assert.DoesNotContain(
+            issue.TryGetProperty("parameters", out var parameters) ? parameters.EnumerateArray() : [],
+            parameter => parameter.GetProperty("name").GetString() == "Idempotency-Key");
     }
 
     [Fact]
@@ -94,8 +117,18 @@ public sealed partial class ApiKeyTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.OK, (await other.Client.GetAsync($"/vendors/{other.VendorId}", TestContext.Current.CancellationToken)).StatusCode);
     }
 
-    private async Task<JsonElement> IssueAsync(string vendorId) =>
-        await (await Admin.PostAsync($"/vendors/{vendorId}/api-keys", null, TestContext.Current.CancellationToken)).ReadJsonAsync(HttpStatusCode.Created);
+    private async Task<JsonElement> IssueAsync(string vendorId, string? idempotencyKey = null)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/vendors/{vendorId}/api-keys");
+        if (idempotencyKey is not null)
+        {
+            request.Headers.Add("Idempotency-Key", idempotencyKey);
+        }
+
+        var response = await Admin.SendAsync(request, TestContext.Current.CancellationToken);
+        Assert.False(response.Headers.Contains("Idempotency-Replayed"));
+        return await response.ReadJsonAsync(HttpStatusCode.Created);
+    }
 
     private async Task<JsonElement> ListedKeyAsync(VendorClient vendor)
     {

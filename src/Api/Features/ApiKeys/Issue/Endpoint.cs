@@ -19,11 +19,13 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
     {
         Post("/vendors/{vendorId}/api-keys");
         Roles(ApiRoles.Admin);
+        Options(builder => builder.WithMetadata(SecretResponseMetadata.Instance));
         Summary(summary =>
         {
             summary.Summary = "Issue an API key to a vendor";
             summary.Description = "Admin key only. Returns 201 with the whole key, which is shown this once; store it in the vendor's ERP. " +
-                "Each call issues one more key, so a vendor can rotate keys without downtime.";
+                "Each call issues one more key, so a vendor can rotate keys without downtime. An Idempotency-Key header is ignored, because " +
+                "storing the response would store the key; a retry issues one more key, and the unused one can be revoked.";
         });
     }
 

@@ -92,8 +92,8 @@ public sealed class AuthenticationTests(ApiFixture fixture)
     public async Task Link_pages_and_OpenAPI_need_no_key()
     {
         var vendorId = await ApiRequests.CreateVendorAsync(fixture.Client);
-        var customerId = ApiRequests.NewId("c");
-        await (await fixture.Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("L-1", customerId, 5m)))).ReadJsonAsync();
+        var pushed = await (await fixture.Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("L-1", ApiRequests.NewId("c"), 5m)))).ReadJsonAsync();
+        var customerId = ApiRequests.CustomerOf(pushed);
         using var anonymous = fixture.CreateClient(key: null);
 
         var page = await anonymous.GetAsync($"/pay/{vendorId}/L-1?customer={customerId}", TestContext.Current.CancellationToken);

@@ -13,14 +13,23 @@ namespace TermSync.Api.Tests.Security;
 public sealed partial class VendorIsolationTests(ApiFixture fixture)
 {
     private const string InvoiceNumber = "ISO-1";
+    private const string PaymentReference = "owner-payment-1";
+    private const string CreditNoteNumber = "owner-credit-1";
 
     /// <summary>Bodies that the owner's key could send successfully. Other routes get an empty JSON object.</summary>
-    private static readonly Dictionary<string, object> Bodies = new(StringComparer.Ordinal)
+    private static Dictionary<string, object> Bodies(string account) => new(StringComparer.Ordinal)
     {
-        ["POST /vendors/{vendorId}/invoices/batch"] = ApiRequests.Batch(ApiRequests.Invoice("ISO-2", "c-isolation", 7m)),
-        ["POST /vendors/{vendorId}/invoices/{invoiceNumber}/payments"] = new { paymentId = "intruder-1", amount = 1m, paidOn = "2013-01-20" },
+        ["POST /vendors/{vendorId}/invoices/batch"] = ApiRequests.Batch(ApiRequests.Invoice("ISO-2", account, 7m)),
+        ["PUT /vendors/{vendorId}/invoices/{invoiceNumber}"] = ApiRequests.Invoice(InvoiceNumber, account, 1m),
+        ["POST /vendors/{vendorId}/invoices/{invoiceNumber}/payments"] = new { paymentReference = "intruder-1", amount = 1m, paidOn = "2013-01-20" },
         ["POST /vendors/{vendorId}/invoices/{invoiceNumber}/dispute"] = new { openedOn = "2013-01-20", reason = "other", message = "intruder" },
         ["POST /vendors/{vendorId}/invoices/{invoiceNumber}/dispute/resolution"] = new { resolvedOn = "2013-01-21" },
+        ["POST /vendors/{vendorId}/invoices/{invoiceNumber}/void"] = new { voidedOn = "2013-01-21" },
+        ["POST /vendors/{vendorId}/invoices/{invoiceNumber}/write-off"] = new { writtenOffOn = "2013-01-21" },
+        ["POST /vendors/{vendorId}/payments"] = new { paymentReference = "intruder-2", customerAccount = account, currency = "USD", amount = 1m, receivedOn = "2013-01-20", allocations = Array.Empty<object>() },
+        ["POST /vendors/{vendorId}/payments/{paymentReference}/reversal"] = new { reversedOn = "2013-01-21" },
+        ["POST /vendors/{vendorId}/credit-notes"] = new { creditNoteNumber = "intruder-credit", invoiceNumber = InvoiceNumber, amount = 1m, issueDate = "2013-01-21" },
+        ["PUT /vendors/{vendorId}/customers/{accountNumber}"] = new { name = "Intruder", email = "ap@intruder.example" },
     };
 
     [Fact]
@@ -28,12 +37,15 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
     {
         using var owner = await fixture.CreateVendorClientAsync("Owner");
         using var intruder = await fixture.CreateVendorClientAsync("Intruder");
-        var customerId = ApiRequests.NewId("c");
-        await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice(InvoiceNumber, customerId, 100m)))).ReadJsonAsync();
-        await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/invoices/{InvoiceNumber}/payments", new { paymentId = "owner-1", amount = 10m, paidOn = "2013-01-10" })).ReadJsonAsync();
+        var account = ApiRequests.NewId("acct");
+        var pushed = await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice(InvoiceNumber, account, 100m)))).ReadJsonAsync();
+        var payment = new { paymentReference = PaymentReference, customerAccount = account, currency = "USD", amount = 10m, receivedOn = "2013-01-10", allocations = new[] { new { invoiceNumber = InvoiceNumber, amount = 10m } } };
+        await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/payments", payment)).ReadJsonAsync();
+        var creditNote = new { creditNoteNumber = CreditNoteNumber, invoiceNumber = InvoiceNumber, amount = 5m, issueDate = "2013-01-12" };
+        await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/credit-notes", creditNote)).ReadJsonAsync();
         var unknownVendorId = ApiRequests.NewId("v");
         var unknownVendor = await ReadAsync(await fixture.Client.GetAsync($"/vendors/{unknownVendorId}", TestContext.Current.CancellationToken));
-        var before = await SnapshotAsync(owner, customerId);
+        var before = await SnapshotAsync(owner, account, ApiRequests.CustomerOf(pushed));
 
         var routes = await VendorRoutesAsync();
 
@@ -48,8 +60,11 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
                 ["vendorId"] = owner.VendorId,
                 ["invoiceNumber"] = InvoiceNumber,
                 ["keyId"] = owner.KeyId,
+                ["accountNumber"] = account,
+                ["paymentReference"] = PaymentReference,
+                ["creditNoteNumber"] = CreditNoteNumber,
             };
-            var body = Bodies.GetValueOrDefault(route) ?? new { };
+            var body = Bodies(account).GetValueOrDefault(route) ?? new { };
 
             var response = await ReadAsync(await SendAsync(intruder.Client, method, Fill(route, template, values), body));
             values["vendorId"] = unknownVendorId;
@@ -61,7 +76,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
             Assert.Equal(unknownVendor, nonexistent);
         }
 
-        Assert.Equal(before, await SnapshotAsync(owner, customerId));
+        Assert.Equal(before, await SnapshotAsync(owner, account, ApiRequests.CustomerOf(pushed)));
         Assert.Equal(HttpStatusCode.OK, (await owner.Client.GetAsync($"/vendors/{owner.VendorId}/invoices/{InvoiceNumber}", TestContext.Current.CancellationToken)).StatusCode);
     }
 
@@ -102,12 +117,15 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
 
     /// <summary>The owner's data as the admin key reads it.</summary>
-    private async Task<List<string>> SnapshotAsync(VendorClient owner, string customerId)
+    private async Task<List<string>> SnapshotAsync(VendorClient owner, string account, string customerId)
     {
         var paths = new[]
         {
             $"/vendors/{owner.VendorId}",
             $"/vendors/{owner.VendorId}/invoices/{InvoiceNumber}",
+            $"/vendors/{owner.VendorId}/customers/{account}",
+            $"/vendors/{owner.VendorId}/payments/{PaymentReference}",
+            $"/vendors/{owner.VendorId}/credit-notes/{CreditNoteNumber}",
             $"/vendors/{owner.VendorId}/api-keys",
             $"/customers/{customerId}/statement?asOf=2013-03-01",
         };

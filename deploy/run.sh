@@ -2,7 +2,7 @@
 # Runs the main job of TermSync on this machine: a local PostgreSQL, the schema, the API with a
 # co-hosted silo, a generated network (or a ledger file), and one digest cycle. It prints the API
 # address, the OpenAPI address and the path of a digest that bundles several vendors, then keeps
-# serving until interrupted.
+# serving until interrupted. Each run generates a new admin key into var/admin-key (mode 600).
 #
 #   deploy/run.sh                                  load the generated demo network
 #   deploy/run.sh --ledger FILE [--until DATE]     replay a ledger in the IBM late-payment CSV format
@@ -55,6 +55,13 @@ export Orleans__GatewayPort=${TERMSYNC_GATEWAY_PORT:-30000}
 export Digests__OutboxPath=$root/var/outbox
 export Digests__PublicBaseUrl=$api_url
 
+# The key reaches the API and the importer through their environment only, never a command line,
+# which other local users could read from the process list.
+mkdir -p "$root/var"
+(umask 077 && head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$root/var/admin-key")
+chmod 600 "$root/var/admin-key"
+admin_key=$(<"$root/var/admin-key")
+
 log "building"
 dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
 bin=net10.0
@@ -62,7 +69,7 @@ dotnet "$root/src/Silo/bin/Release/$bin/TermSync.Silo.dll" migrate
 
 log "starting the API with a co-hosted silo on $api_url"
 mkdir -p "$root/var/log"
-dotnet "$root/src/Api/bin/Release/$bin/TermSync.Api.dll" --urls "$api_url" --contentRoot "$root/src/Api" >"$root/var/log/api.log" 2>&1 &
+Security__AdminKey=$admin_key dotnet "$root/src/Api/bin/Release/$bin/TermSync.Api.dll" --urls "$api_url" --contentRoot "$root/src/Api" >"$root/var/log/api.log" 2>&1 &
 api_pid=$!
 stop_all() {
   kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null
@@ -79,16 +86,17 @@ done
 importer="$root/src/Importer/bin/Release/$bin/TermSync.Importer.dll"
 if [[ -n $ledger ]]; then
   log "replaying $ledger"
-  dotnet "$importer" ledger "$ledger" --api "$api_url" ${until:+--until "$until"}
+  TERMSYNC_API_KEY=$admin_key dotnet "$importer" ledger "$ledger" --api "$api_url" ${until:+--until "$until"}
   as_of=${until:-$(tail -n +2 "$ledger" | cut -d, -f5,9 | tr ',' '\n' | awk -F/ '{ printf "%04d-%02d-%02d\n", $3, $1, $2 }' | sort | tail -n 1)}
 else
   log "loading the generated network"
-  dotnet "$importer" generate --api "$api_url" "${generator_args[@]}" ${until:+--until "$until"}
+  TERMSYNC_API_KEY=$admin_key dotnet "$importer" generate --api "$api_url" "${generator_args[@]}" ${until:+--until "$until"}
   as_of=${until:-2024-12-30}
 fi
 
 log "running a digest cycle as of $as_of"
-cycle=$(curl -fsS -X POST "$api_url/digest-cycles" -H 'Content-Type: application/json' -d "{\"asOf\":\"$as_of\"}")
+cycle=$(printf 'header = "Authorization: Bearer %s"\n' "$admin_key" |
+  curl -fsS -K - -X POST "$api_url/digest-cycles" -H 'Content-Type: application/json' -d "{\"asOf\":\"$as_of\"}")
 digest=$(jq -r '.widest.location // "none: no customer owes anything on that date"' <<<"$cycle")
 vendors=$(jq -r '.widest.vendorCount // 0' <<<"$cycle")
 vendor_word=$([[ $vendors == 1 ]] && echo vendor || echo vendors)
@@ -98,6 +106,7 @@ cat <<REPORT
 TermSync is running.
   API:      $api_url
   OpenAPI:  $api_url/swagger/v1/swagger.json (browse it at $api_url/swagger)
+  Admin key: in var/admin-key (send it as 'Authorization: Bearer KEY')
   Digests:  $(jq -r '"\(.sent) sent, \(.alreadySent) already sent, \(.nothingOwed) with nothing owed"' <<<"$cycle")
   A digest bundling $vendors $vendor_word: $digest
 Press Ctrl+C to stop.

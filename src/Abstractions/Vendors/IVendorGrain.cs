@@ -14,4 +14,16 @@ public interface IVendorGrain : IGrainWithStringKey
     /// <summary>Returns the profile, or null when the vendor was never registered.</summary>
     [Alias("GetProfile")]
     Task<VendorProfile?> GetProfileAsync();
+
+    /// <summary>
+    /// Adds an API key id to the vendor's list of keys; adding a listed id changes nothing.
+    /// The key itself lives in its <see cref="Security.IApiKeyGrain"/>.
+    /// </summary>
+    /// <returns>False when the vendor was never registered.</returns>
+    [Alias("AddApiKey")]
+    Task<bool> AddApiKeyAsync(string keyId);
+
+    /// <summary>Returns the ids of the API keys issued to the vendor, revoked ones included, oldest first.</summary>
+    [Alias("GetApiKeyIds")]
+    Task<IReadOnlyList<string>> GetApiKeyIdsAsync();
 }

@@ -1,9 +1,11 @@
 using System.Text.Json.Serialization;
 using FastEndpoints;
 using FastEndpoints.Swagger;
+using NSwag;
 using Serilog;
 using Serilog.Events;
 using TermSync.Api.Idempotency;
+using TermSync.Api.Security;
 using TermSync.Silo.Hosting;
 
 namespace TermSync.Api.Hosting;
@@ -19,8 +21,10 @@ public static class ApiHosting
     public static IServiceCollection AddTermSyncApi(this IServiceCollection services)
     {
         services.AddFastEndpoints();
+        services.AddTermSyncSecurity();
         services.SwaggerDocument(options =>
         {
+            options.EnableJWTBearerAuth = false;
             options.DocumentSettings = document =>
             {
                 document.Title = "TermSync API";
@@ -28,6 +32,12 @@ public static class ApiHosting
                 document.Description = "Vendors push invoices, payments and disputes; customers get one bundled digest across all their vendors.\n\n" +
                     IdempotencyDocumentation.Overview;
                 document.OperationProcessors.Add(new IdempotencyKeyOperationProcessor());
+                document.AddAuth(ApiKeyAuthenticationHandler.SchemeName, new OpenApiSecurityScheme
+                {
+                    Type = OpenApiSecuritySchemeType.Http,
+                    Scheme = "bearer",
+                    Description = "A vendor key (tsk_...) or the admin key, sent as 'Authorization: Bearer KEY'.",
+                });
             };
             options.ShortSchemaNames = false;
         });
@@ -39,13 +49,17 @@ public static class ApiHosting
     public static WebApplication UseTermSyncApi(this WebApplication app)
     {
         app.UseTermSyncErrorHandling();
+
+        // The completion event carries method, path, status and elapsed time only: no headers, so no API key.
         app.UseSerilogRequestLogging(options =>
             options.GetLevel = (context, _, exception) => exception is not null || context.Response.StatusCode >= 500
                 ? LogEventLevel.Error
                 : context.Response.StatusCode >= 400 ? LogEventLevel.Information : LogEventLevel.Debug);
+        app.UseTermSyncSecurity();
         app.UseTermSyncIdempotency();
         app.UseFastEndpoints(config =>
         {
+            config.Endpoints.Configurator = EndpointAccess.Configure;
             config.Errors.UseProblemDetails();
             config.Serializer.Options.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
             config.Serializer.Options.NumberHandling = JsonNumberHandling.Strict;

@@ -5,7 +5,7 @@ public static class IdempotencyDocumentation
 {
     /// <summary>The paragraph appended to the document description.</summary>
     public const string Overview =
-        "Every POST accepts an optional Idempotency-Key header (1 to 255 printable ASCII characters, such as a UUID). " +
+        "Every POST except the one that issues an API key accepts an optional Idempotency-Key header (1 to 255 printable ASCII characters, such as a UUID). " +
         "The first request with a key runs and its response is stored; a retry with the same key and the same method, path, query and body " +
         "gets the stored status and body again, with the response header Idempotency-Replayed: true, and runs nothing. " +
         "A key is honored for 24 hours after its first use (more when the server sets Idempotency:Retention higher), and keys of different callers never collide. " +

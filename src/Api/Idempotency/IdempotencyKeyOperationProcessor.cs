@@ -1,16 +1,23 @@
 using NJsonSchema;
 using NSwag;
 using NSwag.Generation.Processors;
+using NSwag.Generation.AspNetCore;
 using NSwag.Generation.Processors.Contexts;
+using TermSync.Api.Security;
 
 namespace TermSync.Api.Idempotency;
 
-/// <summary>Documents the optional Idempotency-Key header and its 409 and 422 responses on every POST operation.</summary>
+/// <summary>
+/// Documents the optional Idempotency-Key header and its 409 and 422 responses on every POST operation except those
+/// with <see cref="SecretResponseMetadata"/>.
+/// </summary>
 public sealed class IdempotencyKeyOperationProcessor : IOperationProcessor
 {
     public bool Process(OperationProcessorContext context)
     {
-        if (!string.Equals(context.OperationDescription.Method, OpenApiOperationMethod.Post, StringComparison.OrdinalIgnoreCase))
+        if (!string.Equals(context.OperationDescription.Method, OpenApiOperationMethod.Post, StringComparison.OrdinalIgnoreCase)
+            || context is AspNetCoreOperationProcessorContext { ApiDescription.ActionDescriptor.EndpointMetadata: var metadata }
+                && metadata.OfType<SecretResponseMetadata>().Any())
         {
             return true;
         }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Microsoft.AspNetCore.Http.Features;
 using Npgsql;
+using TermSync.Api.Security;
 
 namespace TermSync.Api.Idempotency;
 
@@ -10,7 +11,8 @@ namespace TermSync.Api.Idempotency;
 /// Runs a POST that carries an Idempotency-Key once per caller and key. The first request claims the
 /// key and stores its response; a retry with the same request gets that response again with
 /// <c>Idempotency-Replayed: true</c>, a retry while the first still runs gets 409, and the same key
-/// with another method, path, query or body gets 422. Requests without the header pass through.
+/// with another method, path, query or body gets 422. Requests without the header pass through, and so do
+/// requests to endpoints with <see cref="SecretResponseMetadata"/>, whose response must never be stored.
 /// </summary>
 /// <remarks>
 /// Responses with a status of 500 or more, 408 or 429 are not stored, because they report a
@@ -26,7 +28,9 @@ public sealed class IdempotencyMiddleware(RequestDelegate next, IdempotencyStore
     public async Task InvokeAsync(HttpContext context)
     {
         var httpRequest = context.Request;
-        if (!HttpMethods.IsPost(httpRequest.Method) || !httpRequest.Headers.TryGetValue(IdempotencyHeader.Name, out var values))
+        if (!HttpMethods.IsPost(httpRequest.Method)
+            || !httpRequest.Headers.TryGetValue(IdempotencyHeader.Name, out var values)
+            || context.GetEndpoint()?.Metadata.GetMetadata<SecretResponseMetadata>() is not null)
         {
             await next(context);
             return;

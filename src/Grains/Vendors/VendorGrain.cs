@@ -25,6 +25,24 @@ public sealed partial class VendorGrain(
 
     public Task<VendorProfile?> GetProfileAsync() => Task.FromResult(state.State.Profile);
 
+    public async Task<bool> AddApiKeyAsync(string keyId)
+    {
+        if (state.State.Profile is null)
+        {
+            return false;
+        }
+
+        if (!state.State.ApiKeyIds.Contains(keyId))
+        {
+            state.State.ApiKeyIds.Add(keyId);
+            await state.WriteStateAsync();
+        }
+
+        return true;
+    }
+
+    public Task<IReadOnlyList<string>> GetApiKeyIdsAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.ApiKeyIds]);
+
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Vendor {VendorId} registered: {Outcome}")]
     private partial void LogVendorRegistered(string vendorId, WriteOutcome outcome);
 }

@@ -7,4 +7,8 @@ public sealed class VendorState
 {
     [Id(0)]
     public VendorProfile? Profile { get; set; }
+
+    /// <summary>Ids of the vendor's API keys, oldest first.</summary>
+    [Id(1)]
+    public List<string> ApiKeyIds { get; set; } = [];
 }

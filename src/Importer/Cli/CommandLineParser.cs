@@ -9,13 +9,16 @@ namespace TermSync.Importer.Cli;
 /// </summary>
 internal static class CommandLineParser
 {
+    /// <summary>The environment variable that supplies the API key when --api-key is absent.</summary>
+    public const string ApiKeyVariable = "TERMSYNC_API_KEY";
+
     public const string Usage =
         """
         Replays accounts-receivable events through the TermSync REST API in business-date order.
 
         Usage:
-          TermSync.Importer ledger FILE --api URL [--until YYYY-MM-DD] [--concurrency N]
-          TermSync.Importer generate --api URL [--seed N] [--vendors N] [--customers N]
+          TermSync.Importer ledger FILE --api URL [--api-key KEY] [--until YYYY-MM-DD] [--concurrency N]
+          TermSync.Importer generate --api URL [--api-key KEY] [--seed N] [--vendors N] [--customers N]
                                      [--invoices-per-pair N] [--until YYYY-MM-DD] [--concurrency N]
 
         Commands:
@@ -27,6 +30,9 @@ internal static class CommandLineParser
 
         Options:
           --api URL               Root URL of the TermSync API, such as http://127.0.0.1:5080/ (required).
+          --api-key KEY           The admin key of the API, sent as a Bearer credential. Default: the
+                                  environment variable TERMSYNC_API_KEY, which other local users
+                                  cannot read from the process list as they can a command line.
           --until YYYY-MM-DD      Last business date to replay, inclusive. Default: every event.
           --concurrency N         Maximum number of requests in flight. Default 8.
           --seed N                Seed of the generated network. Default 1.
@@ -39,8 +45,9 @@ internal static class CommandLineParser
     private const int DefaultConcurrency = 8;
 
     /// <summary>Parses <paramref name="args"/> into a command.</summary>
+    /// <param name="defaultApiKey">The API key used when --api-key is absent, normally from <see cref="ApiKeyVariable"/>.</param>
     /// <exception cref="CommandLineException">The arguments are invalid.</exception>
-    public static ImportCommand Parse(IReadOnlyList<string> args)
+    public static ImportCommand Parse(IReadOnlyList<string> args, string? defaultApiKey = null)
     {
         if (args.Count == 0 || args.Any(arg => arg is "--help" or "-h"))
         {
@@ -52,27 +59,27 @@ internal static class CommandLineParser
 
         return command switch
         {
-            "ledger" => ParseLedger(positionals, options),
-            "generate" => ParseGenerate(positionals, options),
+            "ledger" => ParseLedger(positionals, options, defaultApiKey),
+            "generate" => ParseGenerate(positionals, options, defaultApiKey),
             _ => throw new CommandLineException($"Unknown command '{command}'. Expected 'ledger' or 'generate'; run with --help for usage."),
         };
     }
 
-    private static LedgerCommand ParseLedger(List<string> positionals, Dictionary<string, string> options)
+    private static LedgerCommand ParseLedger(List<string> positionals, Dictionary<string, string> options, string? defaultApiKey)
     {
-        RejectUnknown(options, "--api", "--until", "--concurrency");
+        RejectUnknown(options, "--api", "--api-key", "--until", "--concurrency");
         if (positionals.Count != 1)
         {
             throw new CommandLineException(
                 $"The ledger command takes exactly one FILE argument but got {positionals.Count}. Usage: ledger FILE --api URL [--until YYYY-MM-DD].");
         }
 
-        return new LedgerCommand(positionals[0], ParseReplaySettings(options));
+        return new LedgerCommand(positionals[0], ParseReplaySettings(options, defaultApiKey));
     }
 
-    private static GenerateCommand ParseGenerate(List<string> positionals, Dictionary<string, string> options)
+    private static GenerateCommand ParseGenerate(List<string> positionals, Dictionary<string, string> options, string? defaultApiKey)
     {
-        RejectUnknown(options, "--api", "--until", "--concurrency", "--seed", "--vendors", "--customers", "--invoices-per-pair");
+        RejectUnknown(options, "--api", "--api-key", "--until", "--concurrency", "--seed", "--vendors", "--customers", "--invoices-per-pair");
         if (positionals.Count != 0)
         {
             throw new CommandLineException($"The generate command takes no FILE argument but got '{positionals[0]}'.");
@@ -86,10 +93,10 @@ internal static class CommandLineParser
             Customers = Integer(options, "--customers", defaults.Customers, 1),
             InvoicesPerPair = Integer(options, "--invoices-per-pair", defaults.InvoicesPerPair, 1),
         };
-        return new GenerateCommand(network, ParseReplaySettings(options));
+        return new GenerateCommand(network, ParseReplaySettings(options, defaultApiKey));
     }
 
-    private static ReplaySettings ParseReplaySettings(Dictionary<string, string> options)
+    private static ReplaySettings ParseReplaySettings(Dictionary<string, string> options, string? defaultApiKey)
     {
         if (!options.TryGetValue("--api", out var api))
         {
@@ -113,7 +120,25 @@ internal static class CommandLineParser
         }
 
         var concurrency = Integer(options, "--concurrency", DefaultConcurrency, 1);
-        return new ReplaySettings(baseAddress, until, concurrency);
+        return new ReplaySettings(baseAddress, until, concurrency, ApiKey(options, defaultApiKey));
+    }
+
+    private static string ApiKey(Dictionary<string, string> options, string? defaultApiKey)
+    {
+        var key = options.TryGetValue("--api-key", out var option) ? option : defaultApiKey;
+        if (string.IsNullOrEmpty(key))
+        {
+            throw new CommandLineException(
+                $"Missing API key. Set the environment variable {ApiKeyVariable} or pass --api-key KEY with the admin key of the API.");
+        }
+
+        // The message leaves the key out, because it may be a real key with a stray character.
+        if (key.Any(character => char.IsWhiteSpace(character) || char.IsControl(character)))
+        {
+            throw new CommandLineException($"Invalid API key in --api-key or {ApiKeyVariable}: it contains white space or control characters. Pass the key exactly as it was issued.");
+        }
+
+        return key;
     }
 
     private static int Integer(Dictionary<string, string> options, string name, int defaultValue, int minimum)

@@ -1,3 +1,4 @@
+using System.Text;
 using TermSync.Importer.Generation;
 
 namespace TermSync.Importer.Cli;
@@ -12,7 +13,16 @@ internal sealed record HelpCommand : ImportCommand;
 /// <param name="ApiBaseAddress">Root URL of the TermSync API, ending in '/'.</param>
 /// <param name="Until">Last business date replayed (inclusive), or null for every event.</param>
 /// <param name="MaxConcurrency">Maximum number of requests in flight.</param>
-internal sealed record ReplaySettings(Uri ApiBaseAddress, DateOnly? Until, int MaxConcurrency);
+/// <param name="ApiKey">The key sent as "Authorization: Bearer KEY" with every request.</param>
+internal sealed record ReplaySettings(Uri ApiBaseAddress, DateOnly? Until, int MaxConcurrency, string ApiKey)
+{
+    // Leaves the API key out of ToString, so that printing or logging the settings never shows it.
+    private bool PrintMembers(StringBuilder builder)
+    {
+        builder.Append($"ApiBaseAddress = {ApiBaseAddress}, Until = {Until}, MaxConcurrency = {MaxConcurrency}");
+        return true;
+    }
+}
 
 /// <summary>Replay of a ledger CSV file.</summary>
 internal sealed record LedgerCommand(string FilePath, ReplaySettings Replay) : ImportCommand;

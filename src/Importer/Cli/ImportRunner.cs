@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Net.Http.Headers;
 using Microsoft.Extensions.Logging;
 using TermSync.Importer.Api;
 using TermSync.Importer.Generation;
@@ -26,7 +27,7 @@ internal static class ImportRunner
         ImportCommand command;
         try
         {
-            command = CommandLineParser.Parse(args);
+            command = CommandLineParser.Parse(args, Environment.GetEnvironmentVariable(CommandLineParser.ApiKeyVariable));
         }
         catch (CommandLineException exception)
         {
@@ -50,6 +51,7 @@ internal static class ImportRunner
             };
 
             using var httpClient = new HttpClient { BaseAddress = settings.ApiBaseAddress };
+            httpClient.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", settings.ApiKey);
             var client = new TermSyncClient(httpClient, logger: loggerFactory.CreateLogger<TermSyncClient>());
             var replayer = new Replayer(
                 client, new ReplayerOptions { MaxConcurrency = settings.MaxConcurrency }, logger: loggerFactory.CreateLogger<Replayer>());

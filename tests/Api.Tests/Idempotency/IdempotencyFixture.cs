@@ -19,7 +19,14 @@ public sealed class IdempotencyFixture : IAsyncLifetime
 
     public WebApplicationFactory<Program> Factory { get; private set; } = null!;
 
+    /// <summary>The admin key of this API, random per fixture.</summary>
+    public string AdminKey { get; } = $"test-admin-{Guid.NewGuid():N}";
+
+    /// <summary>A client that sends the admin key.</summary>
     public HttpClient Client { get; private set; } = null!;
+
+    /// <summary>A client without credentials, for probe requests whose caller comes from the test header or is anonymous.</summary>
+    public HttpClient AnonymousClient { get; private set; } = null!;
 
     public IdempotencyProbe Probe { get; } = new();
 
@@ -36,6 +43,7 @@ public sealed class IdempotencyFixture : IAsyncLifetime
             ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Digests:OutboxPath"] = Path.Combine(Path.GetTempPath(), $"termsync-idempotency-outbox-{Guid.NewGuid():N}"),
+            ["Security:AdminKey"] = AdminKey,
         };
 
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
@@ -52,12 +60,15 @@ public sealed class IdempotencyFixture : IAsyncLifetime
             });
         });
         Client = Factory.CreateClient();
+        Client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", AdminKey);
+        AnonymousClient = Factory.CreateClient();
         await Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        AnonymousClient.Dispose();
         await Factory.DisposeAsync();
         await database.DisposeAsync();
     }

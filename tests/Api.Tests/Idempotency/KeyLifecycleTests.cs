@@ -9,7 +9,7 @@ namespace TermSync.Api.Tests.Idempotency;
 [Collection(IdempotencyCollection.Name)]
 public sealed class KeyLifecycleTests(IdempotencyFixture fixture)
 {
-    private HttpClient Client => fixture.Client;
+    private HttpClient Client => fixture.AnonymousClient;
 
     private IdempotencyProbe Probe => fixture.Probe;
 

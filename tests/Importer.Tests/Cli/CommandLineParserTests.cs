@@ -7,20 +7,22 @@ public sealed class CommandLineParserTests
     [Fact]
     public void Parser_reads_ledger_command()
     {
-        var command = CommandLineParser.Parse(["ledger", "ledger.csv", "--api", "http://127.0.0.1:5080", "--until=2013-06-30"]);
+        var command = CommandLineParser.Parse(["ledger", "ledger.csv", "--api", "http://127.0.0.1:5080", "--until=2013-06-30", "--api-key", "admin-key"]);
 
         var ledger = Assert.IsType<LedgerCommand>(command);
         Assert.Equal("ledger.csv", ledger.FilePath);
         Assert.Equal(new Uri("http://127.0.0.1:5080/"), ledger.Replay.ApiBaseAddress);
         Assert.Equal(new DateOnly(2013, 6, 30), ledger.Replay.Until);
         Assert.Equal(8, ledger.Replay.MaxConcurrency);
+        Assert.Equal("admin-key", ledger.Replay.ApiKey);
     }
 
     [Fact]
     public void Parser_reads_generate_options()
     {
         var command = CommandLineParser.Parse(
-            ["generate", "--api", "http://127.0.0.1:5080/api", "--seed", "42", "--vendors", "12", "--customers", "200", "--invoices-per-pair", "3"]);
+            ["generate", "--api", "http://127.0.0.1:5080/api", "--seed", "42", "--vendors", "12", "--customers", "200", "--invoices-per-pair", "3"],
+            defaultApiKey: "key-from-environment");
 
         var generate = Assert.IsType<GenerateCommand>(command);
         Assert.Equal(new Uri("http://127.0.0.1:5080/api/"), generate.Replay.ApiBaseAddress);
@@ -29,6 +31,29 @@ public sealed class CommandLineParserTests
         Assert.Equal(12, generate.Network.Vendors);
         Assert.Equal(200, generate.Network.Customers);
         Assert.Equal(3, generate.Network.InvoicesPerPair);
+        Assert.Equal("key-from-environment", generate.Replay.ApiKey);
+    }
+
+    [Fact]
+    public void Parser_prefers_api_key_option()
+    {
+        var command = CommandLineParser.Parse(["generate", "--api", "http://127.0.0.1:5080", "--api-key=from-option"], defaultApiKey: "from-environment");
+
+        var generate = Assert.IsType<GenerateCommand>(command);
+        Assert.Equal("from-option", generate.Replay.ApiKey);
+        Assert.DoesNotContain("from-option", generate.Replay.ToString(), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(null, "Missing API key")]
+    [InlineData("", "Missing API key")]
+    [InlineData("two words", "Invalid API key")]
+    public void Parser_rejects_missing_or_invalid_api_key(string? key, string expected)
+    {
+        var exception = Assert.Throws<CommandLineException>(() => CommandLineParser.Parse(["generate", "--api", "http://127.0.0.1:5080"], key));
+
+        Assert.Contains(expected, exception.Message, StringComparison.Ordinal);
+        Assert.Contains("TERMSYNC_API_KEY", exception.Message, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -11,6 +11,9 @@ internal sealed record ClusterEnvironment(string ConnectionString, string Cluste
     /// <summary>Orleans service id, the same for every process so that they read one another's grain state.</summary>
     public const string ServiceId = "termsync-tests";
 
+    /// <summary>The admin key of every API process, random per test run; clients send it as a Bearer credential.</summary>
+    public static string AdminKey { get; } = $"test-admin-{Guid.NewGuid():N}";
+
     /// <summary>Variables of a process that hosts a silo: the standalone silo, or the API with Orleans:Mode=Silo.</summary>
     public IReadOnlyDictionary<string, string> ForSilo(SiloPorts ports) => new Dictionary<string, string>(Common())
     {
@@ -31,6 +34,7 @@ internal sealed record ClusterEnvironment(string ConnectionString, string Cluste
         ["Orleans__ClusterId"] = ClusterId,
         ["Orleans__ServiceId"] = ServiceId,
         ["Digests__OutboxPath"] = OutboxPath,
+        ["Security__AdminKey"] = AdminKey,
     };
 }
 

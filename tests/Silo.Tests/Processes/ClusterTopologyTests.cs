@@ -59,6 +59,7 @@ public sealed class ClusterTopologyTests : IAsyncLifetime
         using var apiProcess = await TermSyncProcesses.StartApiAsync("api-client", cluster.ForClient(), address, cancellationToken);
         var apiReadyAfter = Stopwatch.GetElapsedTime(started);
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(15) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ClusterEnvironment.AdminKey);
         var api = new TermSyncApiClient(http);
 
         var rows = await membership.ReadAsync(cancellationToken);

@@ -47,6 +47,7 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         var address = new Uri($"http://127.0.0.1:{ports[2]}");
         var membership = new MembershipTable(database.ConnectionString, database.Name);
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", ClusterEnvironment.AdminKey);
         var api = new TermSyncApiClient(http);
         var log = new PushLog();
 

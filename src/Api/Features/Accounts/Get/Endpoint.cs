@@ -11,7 +11,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Account
     public override void Configure()
     {
         Get("/vendors/{vendorId}/customers/{accountNumber}");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Read a customer account";

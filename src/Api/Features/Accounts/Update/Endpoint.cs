@@ -31,7 +31,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Account
     public override void Configure()
     {
         Put("/vendors/{vendorId}/customers/{accountNumber}");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Create or update a customer account's contact";

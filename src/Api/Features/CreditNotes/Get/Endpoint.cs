@@ -11,7 +11,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, CreditN
     public override void Configure()
     {
         Get("/vendors/{vendorId}/credit-notes/{creditNoteNumber}");
-        AllowAnonymous();
         Summary(summary => summary.Summary = "Read a credit note");
     }
 

@@ -27,7 +27,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
     public override void Configure()
     {
         Post("/vendors/{vendorId}/credit-notes");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Issue a credit note against an invoice";

@@ -9,7 +9,6 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoi
     public override void Configure()
     {
         Get("/customers/{customerId}/statement");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Read a customer's bundled statement across all vendors";

@@ -15,7 +15,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
     public override void Configure()
     {
         Get("/customers/{customerId}/digests");
-        AllowAnonymous();
         Summary(summary => summary.Summary = "List the digests sent to a customer");
     }
 

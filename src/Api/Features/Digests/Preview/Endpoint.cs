@@ -11,7 +11,6 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoi
     public override void Configure()
     {
         Get("/customers/{customerId}/digests/preview");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Preview the digest a customer would get";

@@ -12,7 +12,6 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoi
     public override void Configure()
     {
         Post("/digest-cycles");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Run a digest cycle for every customer";

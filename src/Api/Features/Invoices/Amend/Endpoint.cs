@@ -10,7 +10,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
     public override void Configure()
     {
         Put("/vendors/{vendorId}/invoices/{invoiceNumber}");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Amend an invoice";

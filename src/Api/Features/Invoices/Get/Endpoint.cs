@@ -11,7 +11,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
     public override void Configure()
     {
         Get("/vendors/{vendorId}/invoices/{invoiceNumber}");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Read an invoice with its payments, credits and status";

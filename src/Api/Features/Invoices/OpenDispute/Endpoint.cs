@@ -8,7 +8,6 @@ public sealed class Endpoint(IClusterClient cluster) : InvoiceCommandEndpoint<Re
     public override void Configure()
     {
         Post("/vendors/{vendorId}/invoices/{invoiceNumber}/dispute");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Open a dispute on an invoice";

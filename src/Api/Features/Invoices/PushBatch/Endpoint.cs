@@ -16,7 +16,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
     public override void Configure()
     {
         Post("/vendors/{vendorId}/invoices/batch");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Push a batch of invoices";

@@ -12,7 +12,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
     public override void Configure()
     {
         Post("/vendors/{vendorId}/invoices/{invoiceNumber}/payments");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Record a payment on one invoice";

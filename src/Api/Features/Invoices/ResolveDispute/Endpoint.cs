@@ -8,7 +8,6 @@ public sealed class Endpoint(IClusterClient cluster) : InvoiceCommandEndpoint<Re
     public override void Configure()
     {
         Post("/vendors/{vendorId}/invoices/{invoiceNumber}/dispute/resolution");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Resolve an invoice's dispute";

@@ -20,7 +20,6 @@ public sealed class Endpoint(IClusterClient cluster) : InvoiceCommandEndpoint<Re
     public override void Configure()
     {
         Post("/vendors/{vendorId}/invoices/{invoiceNumber}/void");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Void an invoice";

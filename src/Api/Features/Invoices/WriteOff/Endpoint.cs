@@ -20,7 +20,6 @@ public sealed class Endpoint(IClusterClient cluster) : InvoiceCommandEndpoint<Re
     public override void Configure()
     {
         Post("/vendors/{vendorId}/invoices/{invoiceNumber}/write-off");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Write off an invoice's open remainder";

@@ -11,7 +11,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Payment
     public override void Configure()
     {
         Get("/vendors/{vendorId}/payments/{paymentReference}");
-        AllowAnonymous();
         Summary(summary => summary.Summary = "Read a payment with what it applied to each invoice");
     }
 

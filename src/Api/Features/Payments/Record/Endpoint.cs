@@ -8,7 +8,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Payment
     public override void Configure()
     {
         Post("/vendors/{vendorId}/payments");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Record a payment allocated across invoices (a remittance)";

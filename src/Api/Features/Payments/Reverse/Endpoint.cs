@@ -20,7 +20,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Payment
     public override void Configure()
     {
         Post("/vendors/{vendorId}/payments/{paymentReference}/reversal");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Reverse a payment (a bounced payment)";

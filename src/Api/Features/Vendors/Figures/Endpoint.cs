@@ -14,7 +14,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
     public override void Configure()
     {
         Get("/vendors/{vendorId}/figures");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Read a vendor's receivables totals";

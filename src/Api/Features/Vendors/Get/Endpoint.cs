@@ -11,7 +11,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, VendorR
     public override void Configure()
     {
         Get("/vendors/{vendorId}");
-        AllowAnonymous();
         Summary(summary => summary.Summary = "Read a vendor's profile");
     }
 

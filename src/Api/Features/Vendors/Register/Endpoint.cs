@@ -8,7 +8,6 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, VendorR
     public override void Configure()
     {
         Post("/vendors");
-        AllowAnonymous();
         Summary(summary =>
         {
             summary.Summary = "Create or update a vendor";

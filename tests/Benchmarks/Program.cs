@@ -19,9 +19,11 @@ if (args.Length == 0 || args[0] != "ingest" || args.Contains("--help"))
 }
 
 IngestOptions options;
+IngestWorkload workload;
 try
 {
     options = IngestOptions.Parse(args[1..]);
+    workload = IngestWorkload.Create(options);
 }
 catch (ArgumentException exception)
 {
@@ -40,7 +42,7 @@ try
 {
     using var loggerFactory = new SerilogLoggerFactory(Log.Logger);
     using var requests = new RequestCountingHandler(new SocketsHttpHandler());
-    // A loaded machine can take minutes for a batch; a timeout would turn into a retry and skew the figures.
+    // A loaded machine can take minutes for a batch, and a timeout would turn into a retry that skews the figures.
     using var http = new HttpClient(requests, disposeHandler: false) { BaseAddress = options.Api, Timeout = TimeSpan.FromMinutes(5) };
     if (Environment.GetEnvironmentVariable("TERMSYNC_API_KEY") is { Length: > 0 } apiKey)
     {
@@ -49,7 +51,7 @@ try
 
     var client = new TermSyncClient(http, logger: loggerFactory.CreateLogger<TermSyncClient>());
     var benchmark = new IngestBenchmark(client, new IngestVerifier(http), requests, Console.Error);
-    var report = await benchmark.RunAsync(options, cancellation.Token);
+    var report = await benchmark.RunAsync(options, workload, cancellation.Token);
 
     var markdown = report.ToMarkdown();
     Console.Out.Write(markdown);

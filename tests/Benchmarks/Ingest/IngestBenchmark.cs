@@ -10,12 +10,11 @@ namespace TermSync.Benchmarks.Ingest;
 /// </summary>
 public sealed class IngestBenchmark(TermSyncClient client, IngestVerifier verifier, RequestCountingHandler requests, TextWriter progress)
 {
-    /// <summary>Runs the benchmark against an API whose database contains none of the generated invoices yet.</summary>
+    /// <summary>Sends <paramref name="workload"/> to an API whose database contains none of its invoices yet.</summary>
     /// <exception cref="TermSyncApiException">A request failed after the client's retries.</exception>
-    public async Task<IngestReport> RunAsync(IngestOptions options, CancellationToken cancellationToken)
+    public async Task<IngestReport> RunAsync(IngestOptions options, IngestWorkload workload, CancellationToken cancellationToken)
     {
-        var workload = IngestWorkload.Create(options);
-        await progress.WriteLineAsync($"Registering {workload.Vendors.Count} vendors; each round sends {workload.InvoicesPerRound} invoices.");
+        await progress.WriteLineAsync($"Registering {workload.Vendors.Count} vendors. Each round sends {workload.InvoicesPerRound} invoices.");
         foreach (var vendor in workload.Vendors)
         {
             await client.RegisterVendorAsync(vendor, cancellationToken);
@@ -42,6 +41,6 @@ public sealed class IngestBenchmark(TermSyncClient client, IngestVerifier verifi
         var verification = await verifier.VerifyAsync(
             [.. acknowledged], [.. workload.Vendors.Select(vendor => vendor.Id)], options.Samples, options.Network.Seed, cancellationToken);
 
-        return new IngestReport(options, workload.InvoicesPerRound, rounds, retries, loadAtStart, loadAtEnd, verification);
+        return new IngestReport(options, workload.InvoicesPerRound, workload.InvoicesLeftOut, rounds, retries, loadAtStart, loadAtEnd, verification);
     }
 }

@@ -18,8 +18,9 @@ public sealed record IngestOptions
           --seed N                Seed of the generated network. Default 1.
           --vendors N             Generated vendors, at least 2. Default 10.
           --customers N           Generated customers. Default 2000.
-          --invoices-per-pair N   Invoices per vendor and customer pair. Default 2.
-          --batch-size N          Invoices per request, 1 to 1000. Default 1000.
+          --invoices-per-pair N   Invoices per vendor and customer pair. Default 3.
+          --batch-size N          Invoices per request, 1 to 1000. Default 1000. A vendor's invoices
+                                  that do not fill a last batch are not sent.
           --senders N             Requests in flight at once. Default 4.
           --warmup-rounds N       Rounds sent before measuring. Default 1.
           --rounds N              Measured rounds, at least 1. Default 3.
@@ -35,12 +36,12 @@ public sealed record IngestOptions
     public required Uri Api { get; init; }
 
     /// <summary>
-    /// Network to generate. Payments and disputes of the plan are not sent. The default gives about 14,000 invoices per
-    /// round, so each vendor sends one full batch of 1,000 and a smaller one.
+    /// Network to generate. Payments and disputes of the plan are not sent. The default generates about 2,100 invoices
+    /// per vendor, so each round sends 2 batches of 1,000 per vendor, 20,000 invoices in all.
     /// </summary>
-    public NetworkOptions Network { get; init; } = new() { Vendors = 10, Customers = 2000, InvoicesPerPair = 2 };
+    public NetworkOptions Network { get; init; } = new() { Vendors = 10, Customers = 2000, InvoicesPerPair = 3 };
 
-    /// <summary>Invoices per batch request, 1 to 1000. A vendor's last batch of a round may be smaller.</summary>
+    /// <summary>Invoices per batch request, 1 to 1000. A vendor's invoices that do not fill a last batch are not sent.</summary>
     public int BatchSize { get; init; } = 1000;
 
     /// <summary>Batch requests in flight at once.</summary>

@@ -114,6 +114,16 @@ memory_gib=$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
 os_name=$(. /etc/os-release && echo "$PRETTY_NAME")
 runtime=$(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { version = $2 } END { print version }')
 
+# The storage's version column starts at 1 and grows by 1 on every write, so it counts a grain's writes.
+state_query() { PGPASSWORD=termsync psql -tA -h 127.0.0.1 -p "$pg_port" -U termsync -d termsync -c "$1"; }
+state_rows=$(state_query "
+  SELECT format('| %s | %s | %s | %s | %s |', grain_type_string, count(*), round(avg(version), 1),
+                round(avg(length(payload_binary))), max(length(payload_binary)))
+  FROM orleans_grain_state GROUP BY grain_type_string ORDER BY sum(version) DESC")
+writes_per_invoice=$(state_query "
+  SELECT round(sum(version)::numeric / nullif(count(*) FILTER (WHERE grain_type_string = 'invoice'), 0), 2)
+  FROM orleans_grain_state")
+
 cat >"$section" <<SECTION
 ## Bulk ingest
 
@@ -128,18 +138,24 @@ co-hosted silo, and PostgreSQL share the machine below.
 - Command: \`$command_line\`
 - Machine: $(nproc) cores ($cpu_model), $memory_gib GiB RAM, $os_name, Linux $(uname -r)
 - Software: .NET SDK $(dotnet --version), runtime $runtime, PostgreSQL $pg_version
-- Load average (1, 5, 15 min) when the script started: $load_at_start. Other builds and tests may have
-  run on the machine at the same time; a load above the core count means they did, and the figures
-  are then lower and more spread than on an idle machine.
+- Load average (1, 5, 15 min) when the script started: $load_at_start. A load above the core count
+  before the benchmark starts means other programs were running, so the figures are likely lower and
+  more spread than on an idle machine.
 
 $(cat "$results")
 
+Grain state in PostgreSQL after the run, warm-up included ($writes_per_invoice state writes per stored invoice):
+
+| grain | rows | writes per row (mean) | bytes per row (mean) | bytes per row (max) |
+|---|--:|--:|--:|--:|
+$state_rows
+
 What limits the figure: each invoice create costs at least three grain state writes, each one
-PostgreSQL round trip (the invoice, its customer's aggregate, and one of the vendor's 16 ledger
-shards), plus one write per customer account per batch. A customer grain and a ledger shard take one
-write at a time, and the aggregate and ledger states grow with every invoice they count, so each
-write serializes more bytes as the database fills. On 2 cores the API, the silo, PostgreSQL and the
-driver also compete for CPU.
+PostgreSQL round trip: the invoice, its customer's aggregate, and one of the vendor's 16 ledger
+shards. Each customer account in a batch adds one more write. A grain handles one call at a time, so
+the writes to one customer or one ledger shard queue up. The customer and ledger states keep an entry
+for every invoice they count and are written whole on every change, so each write grows as the
+database fills. On 2 cores the API, the silo, PostgreSQL and the driver also compete for CPU.
 SECTION
 
 mkdir -p "$(dirname "$doc")"

@@ -1,0 +1,124 @@
+using System.Globalization;
+using TermSync.Importer.Generation;
+
+namespace TermSync.Benchmarks.Ingest;
+
+/// <summary>Settings of the bulk-ingest benchmark, read from the command line.</summary>
+public sealed record IngestOptions
+{
+    public const string Usage =
+        """
+        Measures how many invoices per second POST /vendors/{vendorId}/invoices/batch stores.
+
+        Usage:
+          TermSync.Benchmarks ingest --api URL [options]
+
+        Options:
+          --api URL               Root URL of a running TermSync API (required).
+          --seed N                Seed of the generated network. Default 1.
+          --vendors N             Generated vendors, at least 2. Default 10.
+          --customers N           Generated customers. Default 2000.
+          --invoices-per-pair N   Invoices per vendor and customer pair. Default 3.
+          --batch-size N          Invoices per request, 1 to 1000. Default 1000. A vendor's invoices
+                                  that do not fill a last batch are not sent.
+          --senders N             Requests in flight at once. Default 4.
+          --warmup-rounds N       Rounds sent before measuring. Default 1.
+          --rounds N              Measured rounds, at least 1. Default 3.
+          --samples N             Stored invoices read back at the end. Default 200.
+          --markdown FILE         Writes the results as Markdown to FILE.
+
+        Each round sends every generated invoice once, under invoice numbers that no earlier round used,
+        so every round measures creates. The API key, when the API needs one, comes from the environment
+        variable TERMSYNC_API_KEY.
+        """;
+
+    /// <summary>Root URL of the API, ending in '/'.</summary>
+    public required Uri Api { get; init; }
+
+    /// <summary>
+    /// Network to generate. Payments and disputes of the plan are not sent. The default generates about 2,100 invoices
+    /// per vendor, so each round sends 2 batches of 1,000 per vendor, 20,000 invoices in all.
+    /// </summary>
+    public NetworkOptions Network { get; init; } = new() { Vendors = 10, Customers = 2000, InvoicesPerPair = 3 };
+
+    /// <summary>Invoices per batch request, 1 to 1000. A vendor's invoices that do not fill a last batch are not sent.</summary>
+    public int BatchSize { get; init; } = 1000;
+
+    /// <summary>Batch requests in flight at once.</summary>
+    public int Senders { get; init; } = 4;
+
+    /// <summary>Rounds sent before the measured ones, to compile code paths and fill connection pools.</summary>
+    public int WarmupRounds { get; init; } = 1;
+
+    /// <summary>Measured rounds, whose spread the report shows.</summary>
+    public int Rounds { get; init; } = 3;
+
+    /// <summary>Acknowledged invoices picked at random and read back with GET at the end.</summary>
+    public int Samples { get; init; } = 200;
+
+    /// <summary>File that receives the results as Markdown, or null.</summary>
+    public string? MarkdownPath { get; init; }
+
+    /// <summary>Parses the arguments after the command name.</summary>
+    /// <exception cref="ArgumentException">An option is unknown, lacks its value or is out of range.</exception>
+    public static IngestOptions Parse(IReadOnlyList<string> args)
+    {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var index = 0; index < args.Count; index += 2)
+        {
+            if (!args[index].StartsWith("--", StringComparison.Ordinal) || index + 1 >= args.Count)
+            {
+                throw new ArgumentException($"Expected an option and its value at '{args[index]}'. Run with --help for usage.");
+            }
+
+            values[args[index]] = args[index + 1];
+        }
+
+        var known = new[] { "--api", "--seed", "--vendors", "--customers", "--invoices-per-pair", "--batch-size", "--senders", "--warmup-rounds", "--rounds", "--samples", "--markdown" };
+        var unknown = values.Keys.FirstOrDefault(key => !known.Contains(key));
+        if (unknown is not null)
+        {
+            throw new ArgumentException($"Unknown option '{unknown}'. Run with --help for usage.");
+        }
+
+        if (!values.TryGetValue("--api", out var api) || !Uri.TryCreate(api.EndsWith('/') ? api : api + "/", UriKind.Absolute, out var apiUri))
+        {
+            throw new ArgumentException("The option --api is missing or not an absolute URL. Pass the API root, such as --api http://127.0.0.1:5080.");
+        }
+
+        var defaults = new IngestOptions { Api = apiUri };
+        var options = defaults with
+        {
+            Network = defaults.Network with
+            {
+                Seed = Integer(values, "--seed", defaults.Network.Seed, int.MinValue),
+                Vendors = Integer(values, "--vendors", defaults.Network.Vendors, 2),
+                Customers = Integer(values, "--customers", defaults.Network.Customers, 1),
+                InvoicesPerPair = Integer(values, "--invoices-per-pair", defaults.Network.InvoicesPerPair, 1),
+            },
+            BatchSize = Integer(values, "--batch-size", defaults.BatchSize, 1, 1000),
+            Senders = Integer(values, "--senders", defaults.Senders, 1),
+            WarmupRounds = Integer(values, "--warmup-rounds", defaults.WarmupRounds, 0),
+            Rounds = Integer(values, "--rounds", defaults.Rounds, 1),
+            Samples = Integer(values, "--samples", defaults.Samples, 0),
+            MarkdownPath = values.GetValueOrDefault("--markdown"),
+        };
+        options.Network.Validate();
+        return options;
+    }
+
+    private static int Integer(Dictionary<string, string> values, string name, int fallback, int minimum, int maximum = int.MaxValue)
+    {
+        if (!values.TryGetValue(name, out var text))
+        {
+            return fallback;
+        }
+
+        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < minimum || value > maximum)
+        {
+            throw new ArgumentException($"The option {name} is '{text}' but must be a whole number from {minimum} to {maximum}.");
+        }
+
+        return value;
+    }
+}

@@ -1,0 +1,91 @@
+using System.Globalization;
+using System.Text;
+using HdrHistogram;
+
+namespace TermSync.Benchmarks.Ingest;
+
+/// <summary>The figures of one benchmark run and the checks on them, rendered as Markdown.</summary>
+/// <param name="InvoicesLeftOut">Generated invoices per round that did not fill a batch and were not sent.</param>
+/// <param name="Retries">Batch requests that the client sent again after a transport error, a timeout or a 5xx status.</param>
+/// <param name="LoadAtStart">1, 5 and 15 minute load averages when the first round started.</param>
+/// <param name="LoadAtEnd">The same after the last round.</param>
+public sealed record IngestReport(
+    IngestOptions Options,
+    int InvoicesPerRound,
+    int InvoicesLeftOut,
+    IReadOnlyList<RoundResult> Rounds,
+    long Retries,
+    string LoadAtStart,
+    string LoadAtEnd,
+    VerificationResult Verification)
+{
+    private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
+
+    /// <summary>Problems that make the figures invalid: rejected invoices, invoices that were not new, or failed read-backs.</summary>
+    public IReadOnlyList<string> Problems
+    {
+        get
+        {
+            var problems = new List<string>();
+            var rejected = Rounds.Sum(round => round.Rejected);
+            var notNew = Rounds.Sum(round => round.Updated + round.Unchanged);
+            if (rejected > 0)
+            {
+                problems.Add($"The API rejected {rejected} invoices; a benchmark of creates expects none.");
+            }
+
+            if (notNew > 0)
+            {
+                problems.Add($"{notNew} invoices were stored before the round that sent them, so that round did not measure creates; start from an empty database.");
+            }
+
+            problems.AddRange(Verification.Failures);
+            return problems;
+        }
+    }
+
+    /// <summary>Renders the figures, the network and the checks as Markdown.</summary>
+    public string ToMarkdown()
+    {
+        var measured = Rounds.Where(round => round.Measured).ToList();
+        var rates = measured.Select(round => round.InvoicesPerSecond).ToList();
+        var mean = rates.Average();
+        var deviation = rates.Count > 1 ? Math.Sqrt(rates.Sum(rate => (rate - mean) * (rate - mean)) / (rates.Count - 1)) : 0;
+        var latency = new LongHistogram(1, 600_000_000, 3);
+        foreach (var round in measured)
+        {
+            latency.Add(round.LatencyMicroseconds);
+        }
+
+        var text = new StringBuilder();
+        text.AppendLine("| round | invoices | batches | seconds | invoices/s | batch p50 ms | batch p99 ms | batch max ms |");
+        text.AppendLine("|---|--:|--:|--:|--:|--:|--:|--:|");
+        foreach (var round in Rounds)
+        {
+            var name = round.Measured ? round.Name : $"{round.Name} (not counted)";
+            text.AppendLine(Invariant, $"| {name} | {round.Acknowledged:N0} | {round.Batches} | {round.Elapsed.TotalSeconds:F1} | {round.InvoicesPerSecond:N0} | {Milliseconds(round.LatencyMicroseconds, 50)} | {Milliseconds(round.LatencyMicroseconds, 99)} | {Milliseconds(round.LatencyMicroseconds, 100)} |");
+        }
+
+        text.AppendLine();
+        text.AppendLine(Invariant, $"- **Throughput over {rates.Count} measured rounds: mean {mean:N0} invoices/s**, standard deviation {deviation:N0} ({deviation / mean:P0}), min {rates.Min():N0}, max {rates.Max():N0}.");
+        text.AppendLine(Invariant, $"- **Batch latency over the {latency.TotalCount} measured batches: p50 {Milliseconds(latency, 50)} ms, p99 {Milliseconds(latency, 99)} ms**, max {Milliseconds(latency, 100)} ms. With fewer than 100 batches, p99 is one of the two highest latencies.");
+        text.AppendLine(Invariant, $"- Network: seed {Options.Network.Seed}, {Options.Network.Vendors} vendors, {Options.Network.Customers:N0} customers, {Options.Network.InvoicesPerPair} invoices per vendor and customer pair, so {InvoicesPerRound:N0} invoices per round in batches of {Options.BatchSize:N0} invoices of one vendor ({InvoicesLeftOut:N0} generated invoices that fill no batch are not sent), {Options.Senders} batches in flight.");
+        text.AppendLine(Invariant, $"- Load average (1, 5, 15 min) when the first round started: {LoadAtStart}; after the last round: {LoadAtEnd}.");
+        text.AppendLine();
+        text.AppendLine("Checks after the rounds:");
+        text.AppendLine();
+        text.AppendLine(Invariant, $"- Outcomes over all rounds: {Rounds.Sum(round => round.Created):N0} created, {Rounds.Sum(round => round.Updated)} updated, {Rounds.Sum(round => round.Unchanged)} unchanged, {Rounds.Sum(round => round.Rejected)} rejected.");
+        text.AppendLine(Invariant, $"- Batch requests retried by the client: {Retries}.");
+        text.AppendLine(Invariant, $"- Read back: {Verification.SamplesMatching} of {Verification.Samples} randomly sampled acknowledged invoices returned 200 with the amount that was sent.");
+        text.AppendLine(Invariant, $"- Vendor figures: {Verification.VendorsMatching} of {Verification.Vendors} vendors count exactly the invoices acknowledged for them ({Rounds.Sum(round => round.Acknowledged):N0} in all).");
+        foreach (var problem in Problems)
+        {
+            text.AppendLine(Invariant, $"- **Problem:** {problem}");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Milliseconds(HistogramBase microseconds, double percentile) =>
+        (microseconds.GetValueAtPercentile(percentile) / 1000.0).ToString("N0", Invariant);
+}

@@ -1,6 +1,7 @@
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using TermSync.Invoices;
 
 namespace TermSync.Ingest;
 
@@ -45,6 +46,21 @@ public static partial class PaymentTermsParser
 
         terms = candidate;
         return true;
+    }
+
+    /// <summary>
+    /// Formats <paramref name="terms"/> as "net 30", "net 30 EOM" or "2% 10 net 30", which <see cref="TryParse"/>
+    /// reads back to equal terms. Terms with both a discount and end of month, which the parser never returns,
+    /// format as "2% 10 net 30 EOM" and do not read back.
+    /// </summary>
+    public static string Format(PaymentTerms terms)
+    {
+        ArgumentNullException.ThrowIfNull(terms);
+
+        var net = terms.EndOfMonth ? $"net {terms.NetDays} EOM" : $"net {terms.NetDays}";
+        return terms.DiscountPercent is { } percent
+            ? string.Create(CultureInfo.InvariantCulture, $"{percent}% {terms.DiscountDays} {net}")
+            : net;
     }
 
     private static PaymentTerms? ParseNet(string text)

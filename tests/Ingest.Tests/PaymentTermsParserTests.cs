@@ -1,3 +1,5 @@
+using TermSync.Invoices;
+
 namespace TermSync.Ingest.Tests;
 
 public sealed class PaymentTermsParserTests
@@ -80,7 +82,7 @@ public sealed class PaymentTermsParserTests
     {
         Assert.True(PaymentTermsParser.TryParse(note, out var terms));
 
-        Assert.Equal(formatted, terms.ToString());
+        Assert.Equal(formatted, PaymentTermsParser.Format(terms));
         Assert.True(PaymentTermsParser.TryParse(formatted, out var reread));
         Assert.Equal(terms, reread);
     }

@@ -23,10 +23,15 @@ public static class CsvDocumentReader
     /// Reads a payment CSV with the columns paymentReference, customerAccount, currency, amount, receivedOn,
     /// and optionally invoiceNumber, the invoice the amount is allocated to. A payment spread over several
     /// invoices is several rows with the same paymentReference, customerAccount, currency and receivedOn, each
-    /// with its own invoiceNumber and amount.
+    /// with its own invoiceNumber and amount. When any row of a payment is rejected, its other rows are rejected
+    /// too, so a payment is read whole or not at all.
     /// </summary>
-    public static CsvReadResult<PaymentRow> ReadPayments(Stream csv) =>
-        PaymentCsv.CheckRemittances(CsvTable.Read(csv, PaymentCsv.Layout, PaymentCsv.Parse));
+    public static CsvReadResult<PaymentRow> ReadPayments(Stream csv)
+    {
+        var references = new Dictionary<int, string>();
+        var result = CsvTable.Read(csv, PaymentCsv.Layout, fields => PaymentCsv.Parse(fields, references));
+        return PaymentCsv.RejectIncompletePayments(PaymentCsv.CheckRemittances(result), references);
+    }
 
     /// <summary>
     /// Reads a credit CSV with the columns creditNoteNumber, invoiceNumber, currency, amount and issueDate.

@@ -1,3 +1,5 @@
+using TermSync.Invoices;
+
 namespace TermSync.Ingest.Csv;
 
 /// <summary>The invoice CSV: its columns and how one row becomes an <see cref="InvoiceRow"/>.</summary>

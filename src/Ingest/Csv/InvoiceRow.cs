@@ -1,3 +1,5 @@
+using TermSync.Invoices;
+
 namespace TermSync.Ingest.Csv;
 
 /// <summary>One invoice read from an invoice CSV.</summary>

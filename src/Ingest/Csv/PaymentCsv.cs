@@ -8,8 +8,17 @@ internal static class PaymentCsv
         Optional: ["invoiceNumber"],
         AtLeastOneOf: []);
 
-    public static PaymentRow? Parse(CsvRowFields fields)
+    /// <summary>
+    /// Parses one row and records its paymentReference field in <paramref name="references"/>, by row number,
+    /// whether or not the row is valid, so that <see cref="RejectIncompletePayments"/> finds every row of a payment.
+    /// </summary>
+    public static PaymentRow? Parse(CsvRowFields fields, Dictionary<int, string> references)
     {
+        if (fields.Optional("paymentReference") is { } reference)
+        {
+            references[fields.RowNumber] = reference;
+        }
+
         var paymentReference = fields.Reference("paymentReference");
         var customerAccount = fields.CustomerAccount("customerAccount");
         var currency = fields.Currency("currency");
@@ -28,7 +37,7 @@ internal static class PaymentCsv
     /// <summary>
     /// Checks the rows that share a payment reference, which together are one remittance: every row must name a
     /// different invoice, and all must agree with the first row on customer account, currency and received date.
-    /// A row that breaks this is rejected; the other rows of the remittance stay.
+    /// A row that breaks this is rejected here, and <see cref="RejectIncompletePayments"/> rejects the others.
     /// </summary>
     public static CsvReadResult<PaymentRow> CheckRemittances(CsvReadResult<PaymentRow> result)
     {
@@ -53,6 +62,44 @@ internal static class PaymentCsv
             }
 
             rows.Add(row);
+        }
+
+        return new CsvReadResult<PaymentRow>(rows, errors.OrderBy(error => error.RowNumber).ToList());
+    }
+
+    /// <summary>
+    /// Rejects the remaining rows of every payment that has a rejected row, because recording part of a payment
+    /// would store a remittance that differs from the corrected one, and the corrected file could not be recorded
+    /// under the same reference. <paramref name="references"/> maps row numbers to paymentReference fields.
+    /// </summary>
+    /// <remarks>
+    /// NOTE: a row rejected before its fields are read (a wrong number of fields or a stray quote) has no known
+    /// reference, so the other rows of its payment are still recorded.
+    /// </remarks>
+    public static CsvReadResult<PaymentRow> RejectIncompletePayments(CsvReadResult<PaymentRow> result, Dictionary<int, string> references)
+    {
+        var rejectedRows = result.Errors.Select(error => error.RowNumber).Where(references.ContainsKey).ToHashSet();
+        var incomplete = rejectedRows
+            .GroupBy(row => references[row], StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.Order().ToList(), StringComparer.Ordinal);
+        if (incomplete.Count == 0)
+        {
+            return result;
+        }
+
+        var errors = result.Errors.ToList();
+        var rows = new List<PaymentRow>();
+        foreach (var row in result.Rows)
+        {
+            if (!incomplete.TryGetValue(row.PaymentReference, out var failedRows))
+            {
+                rows.Add(row);
+                continue;
+            }
+
+            var failed = failedRows.Count == 1 ? $"row {failedRows[0]} is" : $"rows {string.Join(", ", failedRows)} are";
+            errors.Add(new CsvRowError(row.RowNumber, "paymentReference", row.PaymentReference,
+                $"The payment '{row.PaymentReference}' is not recorded, because {failed} rejected and TermSync records a payment whole; correct the rejected rows and send every row of the payment again."));
         }
 
         return new CsvReadResult<PaymentRow>(rows, errors.OrderBy(error => error.RowNumber).ToList());

@@ -1,3 +1,5 @@
+using TermSync.Invoices;
+
 namespace TermSync.Ingest.Ubl;
 
 /// <summary>The fields of a UBL 2.1 Invoice or CreditNote that TermSync keeps, read exactly as written.</summary>

@@ -1,4 +1,5 @@
 using TermSync.Ingest.Csv;
+using TermSync.Invoices;
 
 namespace TermSync.Ingest.Tests.Csv;
 

@@ -51,10 +51,30 @@ public sealed class PaymentCsvTests
 
         var result = CsvDocumentReader.ReadPayments(CsvText.Utf8(csv));
 
-        Assert.Equal([1, 7], result.Rows.Select(row => row.RowNumber));
+        Assert.Empty(result.Rows);
         Assert.Equal(
-            [(2, "invoiceNumber"), (3, "customerAccount"), (4, "currency"), (5, "receivedOn"), (6, "invoiceNumber")],
+            [(1, "paymentReference"), (2, "invoiceNumber"), (3, "customerAccount"), (4, "currency"), (5, "receivedOn"), (6, "invoiceNumber"), (7, "paymentReference")],
             result.Errors.Select(error => (error.RowNumber, error.Column!)));
+    }
+
+    [Fact]
+    public void Payment_with_rejected_row_is_rejected_whole()
+    {
+        var csv = Header +
+            "PAY-1,acme,EUR,100.00,2025-03-10,INV-1\n" +
+            "PAY-2,acme,EUR,20.00,2025-03-10,INV-9\n" +
+            "PAY-1,acme,EUR,1.005,2025-03-10,INV-2\n" +
+            "PAY-1,acme,EUR,30.00,2025-03-10,INV-3\n";
+
+        var result = CsvDocumentReader.ReadPayments(CsvText.Utf8(csv));
+
+        Assert.Equal([2], result.Rows.Select(row => row.RowNumber));
+        Assert.Equal(
+            [(1, "paymentReference", "PAY-1"), (3, "amount", "1.005"), (4, "paymentReference", "PAY-1")],
+            result.Errors.Select(error => (error.RowNumber, error.Column!, error.Value!)));
+        Assert.Equal(
+            "The payment 'PAY-1' is not recorded, because row 3 is rejected and TermSync records a payment whole; correct the rejected rows and send every row of the payment again.",
+            result.Errors[0].Reason);
     }
 
     [Fact]

@@ -1,5 +1,7 @@
 using System.Globalization;
 using TermSync.Ingest.Ubl;
+using TermSync.Invoices;
+using TermSync.Tests;
 
 namespace TermSync.Ingest.Tests.Ubl;
 

@@ -1,5 +1,6 @@
 using System.Text;
 using TermSync.Ingest.Ubl;
+using TermSync.Invoices;
 
 namespace TermSync.Ingest.Tests.Ubl;
 

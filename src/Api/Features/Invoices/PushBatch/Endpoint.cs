@@ -1,18 +1,11 @@
 using FastEndpoints;
-using TermSync.Accounts;
 using TermSync.Api.Infrastructure;
-using TermSync.Invoices;
 using TermSync.Vendors;
 
 namespace TermSync.Api.Features.Invoices.PushBatch;
 
 public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Response>
 {
-    // Invoice grains of one batch run in parallel; this bounds the calls one request keeps in flight.
-    private const int MaxConcurrentCalls = 64;
-
-    private static readonly InvoiceInputValidator ItemValidator = new();
-
     public override void Configure()
     {
         Post("/vendors/{vendorId}/invoices/batch");
@@ -43,79 +36,26 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
             return;
         }
 
-        var results = new InvoiceResult?[invoices.Count];
-        var valid = ValidateItems(invoices, results);
-        var customerIds = await LinkAccountsAsync(request.VendorId, valid.Select(index => invoices[index]).ToList(), cancellationToken);
+        var issued = await new InvoiceBatchIssuer(cluster).IssueAsync(request.VendorId, invoices, cancellationToken);
 
-        await Parallel.ForEachAsync(
-            valid,
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentCalls, CancellationToken = cancellationToken },
-            async (index, _) =>
-            {
-                var input = invoices[index];
-                var customerId = customerIds[input.Customer!.AccountNumber!];
-                var result = await cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, input.InvoiceNumber!)).IssueAsync(input.ToDraft(customerId));
-                results[index] = result.Status == InvoiceCommandStatus.Conflict
-                    ? new InvoiceResult(index, input.InvoiceNumber, "rejected", result.Invoice?.Version, result.Invoice?.Customer.Id, [new ItemError($"invoices[{index}]", input.InvoiceNumber, result.Error!)])
-                    : new InvoiceResult(index, input.InvoiceNumber, result.Outcome!.Value.ToString().ToLowerInvariant(), result.Invoice!.Version, customerId, null);
-            });
-
-        var done = results.Select(result => result!).ToList();
+        var results = issued.Select((result, index) => ToResult(index, invoices[index], result)).ToList();
         await Send.OkAsync(
             new Response(
-                done,
-                done.Count(result => result.Outcome == "created"),
-                done.Count(result => result.Outcome == "updated"),
-                done.Count(result => result.Outcome == "unchanged"),
-                done.Count(result => result.Outcome == "rejected")),
+                results,
+                results.Count(result => result.Outcome == "created"),
+                results.Count(result => result.Outcome == "updated"),
+                results.Count(result => result.Outcome == "unchanged"),
+                results.Count(result => result.Outcome == "rejected")),
             cancellationToken);
     }
 
-    /// <summary>Validates every item, fills the results of invalid ones, and returns the indexes of the valid ones.</summary>
-    private static List<int> ValidateItems(List<InvoiceInput> invoices, InvoiceResult?[] results)
+    private static InvoiceResult ToResult(int index, InvoiceInput input, InvoiceIssueResult result)
     {
-        var valid = new List<int>();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        for (var index = 0; index < invoices.Count; index++)
-        {
-            var input = invoices[index];
-            var errors = ItemValidator.Validate(input).Errors
-                .Select(error => new ItemError($"invoices[{index}].{JsonPath.CamelCase(error.PropertyName)}", error.AttemptedValue?.ToString(), error.ErrorMessage))
-                .ToList();
-            if (errors.Count == 0 && !seen.Add(input.InvoiceNumber!))
-            {
-                errors.Add(new ItemError($"invoices[{index}].invoiceNumber", input.InvoiceNumber, "The invoice number appears earlier in this batch; send each invoice once per batch."));
-            }
-
-            if (errors.Count > 0)
-            {
-                results[index] = new InvoiceResult(index, input.InvoiceNumber, "rejected", null, null, errors);
-            }
-            else
-            {
-                valid.Add(index);
-            }
-        }
-
-        return valid;
+        var errors = result.Errors.Count == 0
+            ? null
+            : result.Errors.Select(error => new ItemError(FieldPath(index, error.Field), error.Value, error.Reason)).ToList();
+        return new InvoiceResult(index, input.InvoiceNumber, result.Outcome.ToString().ToLowerInvariant(), result.Invoice?.Version, result.CustomerId, errors);
     }
 
-    /// <summary>Creates or updates each customer account of the batch once and returns its network customer id.</summary>
-    private async Task<Dictionary<string, string>> LinkAccountsAsync(string vendorId, List<InvoiceInput> invoices, CancellationToken cancellationToken)
-    {
-        // The last invoice of an account in the batch carries the contact that wins, as if they were sent one by one.
-        var accounts = invoices
-            .GroupBy(invoice => invoice.Customer!.AccountNumber!, StringComparer.Ordinal)
-            .Select(group => (Account: group.Key, Contact: group.Last().ToContact(), Numbers: (IReadOnlyList<string>)[.. group.Select(invoice => invoice.InvoiceNumber!)]))
-            .ToList();
-
-        var customerIds = new System.Collections.Concurrent.ConcurrentDictionary<string, string>(StringComparer.Ordinal);
-        await Parallel.ForEachAsync(
-            accounts,
-            new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentCalls, CancellationToken = cancellationToken },
-            async (account, _) => customerIds[account.Account] = await cluster
-                .GetGrain<ICustomerAccountGrain>(VendorScopedKey.Format(vendorId, account.Account))
-                .UpsertAsync(account.Contact, account.Numbers));
-        return new Dictionary<string, string>(customerIds, StringComparer.Ordinal);
-    }
+    private static string FieldPath(int index, string field) => field.Length == 0 ? $"invoices[{index}]" : $"invoices[{index}].{field}";
 }

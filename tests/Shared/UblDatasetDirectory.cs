@@ -1,4 +1,4 @@
-namespace TermSync.Ingest.Tests.Ubl;
+namespace TermSync.Tests;
 
 /// <summary>
 /// Finds the folder of real UBL example files, which is not part of the repository: the folder named by the

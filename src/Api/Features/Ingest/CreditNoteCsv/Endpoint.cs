@@ -15,7 +15,6 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
     public override void Configure()
     {
         Post("/vendors/{vendorId}/credit-notes/csv");
-        AllowAnonymous();
         Description(builder => builder.AcceptsCsv());
         Summary(summary =>
         {

@@ -13,7 +13,6 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
     public override void Configure()
     {
         Post("/vendors/{vendorId}/invoices/csv");
-        AllowAnonymous();
         Description(builder => builder.AcceptsCsv());
         Summary(summary =>
         {

@@ -21,7 +21,6 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
     public override void Configure()
     {
         Post("/vendors/{vendorId}/documents/ubl");
-        AllowAnonymous();
         Description(builder => builder.AcceptsXml());
         Summary(summary =>
         {

@@ -160,6 +160,20 @@ public sealed class InvoiceCsvTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Upload_needs_the_vendors_key()
+    {
+        using var vendor = await fixture.CreateVendorClientAsync();
+        using var anonymous = fixture.CreateClient(null);
+        var csv = Header + "INV-1,acct-1,Acme,,,USD,10.00,2025-03-01,2025-03-31,\n";
+
+        var withoutKey = await anonymous.PostCsvAsync($"/vendors/{vendor.VendorId}/invoices/csv", csv);
+        var withKey = await (await vendor.Client.PostCsvAsync($"/vendors/{vendor.VendorId}/invoices/csv", csv)).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutKey.StatusCode);
+        Assert.Equal(1, withKey.GetProperty("created").GetInt32());
+    }
+
+    [Fact]
     public async Task Unknown_vendor_is_not_found()
     {
         var response = await Client.PostCsvAsync($"/vendors/{ApiRequests.NewId("v")}/invoices/csv", Header + "INV-1,acct-1,Acme,,,USD,10.00,2025-03-01,2025-03-31,\n");

@@ -30,7 +30,26 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         ["POST /vendors/{vendorId}/payments/{paymentReference}/reversal"] = new { reversedOn = "2013-01-21" },
         ["POST /vendors/{vendorId}/credit-notes"] = new { creditNoteNumber = "intruder-credit", invoiceNumber = InvoiceNumber, amount = 1m, issueDate = "2013-01-21" },
         ["PUT /vendors/{vendorId}/customers/{accountNumber}"] = new { name = "Intruder", email = "ap@intruder.example" },
+        ["POST /vendors/{vendorId}/invoices/csv"] = new FileBody("text/csv",
+            $"invoiceNumber,customerAccount,customerName,currency,amount,issueDate,dueDate\nISO-3,{account},Intruder,USD,1.00,2013-01-20,2013-02-19\n"),
+        ["POST /vendors/{vendorId}/payments/csv"] = new FileBody("text/csv",
+            $"paymentReference,customerAccount,currency,amount,receivedOn,invoiceNumber\nintruder-3,{account},USD,1.00,2013-01-20,{InvoiceNumber}\n"),
+        ["POST /vendors/{vendorId}/credit-notes/csv"] = new FileBody("text/csv",
+            $"creditNoteNumber,invoiceNumber,currency,amount,issueDate\nintruder-credit-2,{InvoiceNumber},USD,1.00,2013-01-21\n"),
+        ["POST /vendors/{vendorId}/documents/ubl"] = new FileBody("application/xml", UblInvoice("ISO-4", account)),
     };
+
+    /// <summary>A minimal UBL 2.1 invoice of 1.00 USD billed to <paramref name="account"/>.</summary>
+    private static string UblInvoice(string number, string account) =>
+        """<Invoice xmlns="urn:oasis:names:specification:ubl:schema:xsd:Invoice-2" """ +
+        """xmlns:cac="urn:oasis:names:specification:ubl:schema:xsd:CommonAggregateComponents-2" """ +
+        """xmlns:cbc="urn:oasis:names:specification:ubl:schema:xsd:CommonBasicComponents-2">""" +
+        $"<cbc:ID>{number}</cbc:ID><cbc:IssueDate>2013-01-20</cbc:IssueDate><cbc:DueDate>2013-02-19</cbc:DueDate>" +
+        "<cbc:DocumentCurrencyCode>USD</cbc:DocumentCurrencyCode>" +
+        "<cac:AccountingSupplierParty><cac:Party><cac:PartyLegalEntity><cbc:RegistrationName>Intruder</cbc:RegistrationName></cac:PartyLegalEntity></cac:Party></cac:AccountingSupplierParty>" +
+        $"<cac:AccountingCustomerParty><cac:Party><cac:PartyIdentification><cbc:ID>{account}</cbc:ID></cac:PartyIdentification>" +
+        "<cac:PartyLegalEntity><cbc:RegistrationName>Customer</cbc:RegistrationName></cac:PartyLegalEntity></cac:Party></cac:AccountingCustomerParty>" +
+        """<cac:LegalMonetaryTotal><cbc:PayableAmount currencyID="USD">1.00</cbc:PayableAmount></cac:LegalMonetaryTotal></Invoice>""";
 
     [Fact]
     public async Task Other_vendors_key_gets_404_everywhere()
@@ -105,7 +124,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         var request = new HttpRequestMessage(new HttpMethod(method), path);
         if (method is "POST" or "PUT" or "PATCH")
         {
-            request.Content = JsonContent.Create(body);
+            request.Content = body is FileBody file ? new StringContent(file.Text, System.Text.Encoding.UTF8, file.MediaType) : JsonContent.Create(body);
         }
 
         return client.SendAsync(request, TestContext.Current.CancellationToken);
@@ -140,6 +159,9 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
     }
 
     private sealed record Reply(HttpStatusCode Status, string? ContentType, string Body);
+
+    /// <summary>A body of an upload route, which accepts CSV or XML instead of JSON.</summary>
+    private sealed record FileBody(string MediaType, string Text);
 
     [GeneratedRegex(@"\{([^}:?]+)[^}]*\}")]
     private static partial Regex RouteParameter();

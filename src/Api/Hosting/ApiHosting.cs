@@ -21,6 +21,9 @@ public static class ApiHosting
     public static IServiceCollection AddTermSyncApi(this IServiceCollection services)
     {
         services.AddFastEndpoints();
+
+        // Results returned as IResult (TypedResults) are written with ASP.NET Core's options, so they get the same enum names.
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
         services.AddTermSyncSecurity();
         services.SwaggerDocument(options =>
         {
@@ -49,6 +52,17 @@ public static class ApiHosting
     public static WebApplication UseTermSyncApi(this WebApplication app)
     {
         app.UseTermSyncErrorHandling();
+
+        // Many clients send Content-Type: application/json on every request; a body-less GET or DELETE must not be read as JSON.
+        app.Use((context, next) =>
+        {
+            if (context.Request.ContentLength is null or 0 && (HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsDelete(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
+            {
+                context.Request.ContentType = null;
+            }
+
+            return next(context);
+        });
 
         // The completion event carries method, path, status and elapsed time only: no headers, so no API key.
         app.UseSerilogRequestLogging(options =>

@@ -37,10 +37,14 @@ public static class ErrorHandling
     public static ValidationFailure DescribeJsonError(JsonException exception)
     {
         var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
-        return new ValidationFailure(
-            field,
-            $"The value of '{field}' could not be read ({exception.Message.Split(" Path:")[0].TrimEnd('.')}). " +
-            "Send dates as \"YYYY-MM-DD\", amounts as JSON numbers such as 125.50, and ids and numbers of documents as strings.");
+        var message = exception.Message;
+        var expected = message.Contains("DateOnly", StringComparison.Ordinal) ? "a calendar date that exists, as \"YYYY-MM-DD\""
+            : message.Contains("Decimal", StringComparison.Ordinal) || message.Contains("Int", StringComparison.Ordinal) ? "a JSON number such as 125.50, not a string"
+            : message.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
+            : field == "body" ? "a JSON object in the request body" : "a JSON string";
+
+        // The serializer's own message names .NET types, so the client gets the expected form instead.
+        return new ValidationFailure(field, $"The value of '{field}' is not valid JSON for that field; send {expected}. The whole request was rejected and nothing was written.");
     }
 
     /// <summary>Describes a route or query value that could not be converted to its property's type.</summary>

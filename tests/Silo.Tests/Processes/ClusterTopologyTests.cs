@@ -64,7 +64,7 @@ public sealed class ClusterTopologyTests : IAsyncLifetime
 
         var rows = await membership.ReadAsync(cancellationToken);
         Assert.Equal(2, await membership.CountActiveAsync(cancellationToken));
-        Assert.Equal([northSilo.Gateway, southSilo.Gateway], rows.Select(row => row.GatewayPort).Order());
+        Assert.Equal(new[] { northSilo.Gateway, southSilo.Gateway }.Order(), rows.Select(row => row.GatewayPort).Order());
 
         await api.RegisterVendorAsync(NorthVendorId, "North Supply", cancellationToken);
         await api.RegisterVendorAsync(SouthVendorId, "South Supply", cancellationToken);

@@ -51,7 +51,7 @@ public sealed class InvoiceBatchIssuer(IClusterClient cluster)
         {
             var input = invoices[index];
             var errors = ItemValidator.Validate(input).Errors
-                .Select(error => new InvoiceInputError(JsonPath.CamelCase(error.PropertyName), error.AttemptedValue?.ToString(), error.ErrorMessage))
+                .Select(error => new InvoiceInputError(JsonPath.CamelCase(error.PropertyName), JsonPath.FormatValue(error.AttemptedValue), error.ErrorMessage))
                 .ToList();
             if (errors.Count == 0 && !seen.Add(input.InvoiceNumber!))
             {

@@ -129,9 +129,9 @@ cat >"$section" <<SECTION
 
 Invoices per second stored through \`POST /vendors/{vendorId}/invoices/batch\`. The API returns 200
 for a batch only after each invoice, its customer's aggregate and its vendor ledger shard are written to
-PostgreSQL, so every acknowledged invoice is a persisted one. Each round sends the whole generated
-network once under new invoice numbers, so every request creates invoices. The driver, the API with its
-co-hosted silo, and PostgreSQL share the machine below.
+PostgreSQL, so every acknowledged invoice is a persisted one. Each round sends the invoices of a
+generated network once under new invoice numbers, so every request creates invoices. The driver, the
+API with its co-hosted silo, and PostgreSQL share the machine below.
 
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC')
 - Commit: $commit

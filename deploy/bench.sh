@@ -80,7 +80,7 @@ bin=net10.0
 export ConnectionStrings__TermSync=$connection
 dotnet "$root/src/Silo/bin/Release/$bin/TermSync.Silo.dll" migrate
 
-# An API that checks keys accepts this admin key on every route. The key reaches the API and the driver
+# The API accepts this admin key on every route. The key reaches the API and the driver
 # only through their environment, because other local users can read command lines.
 admin_key=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
 

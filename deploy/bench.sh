@@ -80,7 +80,7 @@ bin=net10.0
 export ConnectionStrings__TermSync=$connection
 dotnet "$root/src/Silo/bin/Release/$bin/TermSync.Silo.dll" migrate
 
-# An API that checks keys accepts this admin key on every route. The key reaches the API and the driver
+# The API accepts this admin key on every route. The key reaches the API and the driver
 # only through their environment, because other local users can read command lines.
 admin_key=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
 
@@ -129,9 +129,9 @@ cat >"$section" <<SECTION
 
 Invoices per second stored through \`POST /vendors/{vendorId}/invoices/batch\`. The API returns 200
 for a batch only after each invoice, its customer's aggregate and its vendor ledger shard are written to
-PostgreSQL, so every acknowledged invoice is a persisted one. Each round sends the whole generated
-network once under new invoice numbers, so every request creates invoices. The driver, the API with its
-co-hosted silo, and PostgreSQL share the machine below.
+PostgreSQL, so every acknowledged invoice is a persisted one. Each round sends the invoices of a
+generated network once under new invoice numbers, so every request creates invoices. The driver, the
+API with its co-hosted silo, and PostgreSQL share the machine below.
 
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC')
 - Commit: $commit

@@ -67,9 +67,9 @@ public sealed record IngestReport(
         }
 
         text.AppendLine();
-        text.AppendLine(Invariant, $"- **Throughput over {rates.Count} measured rounds: mean {mean:N0} invoices/s**, standard deviation {deviation:N0} ({deviation / mean:P0}), min {rates.Min():N0}, max {rates.Max():N0}.");
+        text.AppendLine(Invariant, $"- **Throughput over {rates.Count} measured round{(rates.Count == 1 ? "" : "s")}: mean {mean:N0} invoices/s**, standard deviation {deviation:N0} ({deviation / mean:P0}), min {rates.Min():N0}, max {rates.Max():N0}.");
         text.AppendLine(Invariant, $"- **Batch latency over the {latency.TotalCount} measured batches: p50 {Milliseconds(latency, 50)} ms, p99 {Milliseconds(latency, 99)} ms**, max {Milliseconds(latency, 100)} ms. With fewer than 100 batches, p99 is one of the two highest latencies.");
-        text.AppendLine(Invariant, $"- Network: seed {Options.Network.Seed}, {Options.Network.Vendors} vendors, {Options.Network.Customers:N0} customers, {Options.Network.InvoicesPerPair} invoices per vendor and customer pair, so {InvoicesPerRound:N0} invoices per round in batches of {Options.BatchSize:N0} invoices of one vendor ({InvoicesLeftOut:N0} generated invoices that fill no batch are not sent), {Options.Senders} batches in flight.");
+        text.AppendLine(Invariant, $"- Network: seed {Options.Network.Seed}, {Options.Network.Vendors} vendors, {Options.Network.Customers:N0} customers, {Options.Network.InvoicesPerPair} invoices per vendor and customer pair. Each round sends {InvoicesPerRound:N0} invoices in batches of {Options.BatchSize:N0} invoices of one vendor, {Options.Senders} batches in flight. The {InvoicesLeftOut:N0} generated invoices that fill no batch are not sent.");
         text.AppendLine(Invariant, $"- Load average (1, 5, 15 min) when the first round started: {LoadAtStart}; after the last round: {LoadAtEnd}.");
         text.AppendLine();
         text.AppendLine("Checks after the rounds:");

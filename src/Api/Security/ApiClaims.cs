@@ -3,8 +3,8 @@ using System.Security.Claims;
 namespace TermSync.Api.Security;
 
 /// <summary>
-/// Claims of an authenticated request. <see cref="ClaimTypes.NameIdentifier"/> holds the vendor id for a vendor
-/// key and <see cref="AdminName"/> for the admin key, and <see cref="ClaimTypes.Role"/> holds an <see cref="ApiRoles"/> value.
+/// Claims of an authenticated request. <see cref="ClaimTypes.NameIdentifier"/> is the vendor id for a vendor
+/// key and <see cref="AdminName"/> for the admin key, and <see cref="ClaimTypes.Role"/> is an <see cref="ApiRoles"/> value.
 /// </summary>
 public static class ApiClaims
 {

@@ -8,8 +8,8 @@ using TermSync.Security;
 namespace TermSync.Api.Security;
 
 /// <summary>
-/// Authenticates "Authorization: Bearer KEY" with the admin key or a vendor key, and answers missing or rejected keys
-/// with 401 and forbidden requests with 403, both as RFC 9457 problem details. No response or log contains a key.
+/// Authenticates "Authorization: Bearer KEY" with the admin key or a vendor key. It returns missing or rejected keys
+/// as 401 and forbidden requests as 403, both as RFC 9457 problem details. No response or log contains a key.
 /// </summary>
 /// <remarks>
 /// Every vendor request calls the key's grain, the single source of its state, so a revocation applies to the next

@@ -18,6 +18,6 @@ public sealed class LastUseThrottle
     /// <summary>Returns whether <paramref name="lastUsedAt"/> differs from the stored last-use time.</summary>
     public bool IsPending(DateTimeOffset? lastUsedAt) => lastUsedAt != _stored;
 
-    /// <summary>Records the last-use time that storage holds now, after a read or a write of the state.</summary>
+    /// <summary>Records the last-use time that storage contains now, after a read or a write of the state.</summary>
     public void Stored(DateTimeOffset? lastUsedAt) => _stored = lastUsedAt;
 }

@@ -112,7 +112,7 @@ public static class UblDocumentReader
     }
 
     /// <summary>
-    /// Rejects an Invoice document whose type code says it is a credit note, because reading it as an invoice
+    /// Rejects an Invoice document whose type code marks it as a credit note, because reading it as an invoice
     /// would add a debt instead of reducing one.
     /// </summary>
     private static void RejectCreditNoteTypeCode(UblFieldReader fields, UblDocumentKind kind)

@@ -5,7 +5,7 @@ namespace TermSync.Customers;
 /// <summary>One open invoice on a customer's statement.</summary>
 /// <param name="OpenAmount">What is still owed: the invoice amount less payments, credits and write-off.</param>
 /// <param name="DaysPastDue">Days from the due date to the as-of date; 0 when not yet due.</param>
-/// <param name="Disputed">Whether an open dispute holds the invoice out of the amount owed.</param>
+/// <param name="Disputed">Whether an open dispute keeps the invoice out of the amount owed.</param>
 [GenerateSerializer, Immutable, Alias("termsync.StatementLine")]
 public sealed record StatementLine(
     [property: Id(0)] string InvoiceNumber,

@@ -1,4 +1,6 @@
+using TermSync.Api.Infrastructure;
 using TermSync.Ingest.Csv;
+using TermSync.Vendors;
 
 namespace TermSync.Api.Features.Ingest;
 
@@ -7,6 +9,43 @@ public static class CsvUpload
 {
     /// <summary>Maximum data rows of one file, the same limit as a JSON batch; a larger file is rejected whole with 413.</summary>
     public const int MaxRows = 1000;
+
+    /// <summary>
+    /// Reads and parses an upload of one vendor. Returns the parsed file, or the problem that rejects the whole upload:
+    /// 404 for an unknown vendor, 413 for a body over <see cref="UploadBody.MaxBytes"/>, or what <see cref="RejectFile"/> returns.
+    /// A rejection of the file itself is logged with the vendor and the kind of file.
+    /// </summary>
+    public static async Task<(CsvReadResult<TRow>? File, IResult? Problem)> ReadAsync<TRow>(
+        HttpRequest request,
+        IClusterClient cluster,
+        ILogger logger,
+        string vendorId,
+        string fileKind,
+        Func<Stream, CsvReadResult<TRow>> parse,
+        Func<TRow, int> rowNumber,
+        CancellationToken cancellationToken)
+    {
+        if (await cluster.GetGrain<IVendorGrain>(vendorId).GetProfileAsync() is null)
+        {
+            return (null, Problems.VendorNotFound(vendorId));
+        }
+
+        await using var body = await UploadBody.ReadAsync(request, cancellationToken);
+        if (body is null)
+        {
+            IngestLog.CsvRejected(logger, vendorId, fileKind, StatusCodes.Status413PayloadTooLarge);
+            return (null, UploadBody.TooLarge());
+        }
+
+        var file = parse(body);
+        if (RejectFile(file, rowNumber) is { } problem)
+        {
+            IngestLog.CsvRejected(logger, vendorId, fileKind, (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest);
+            return (null, problem);
+        }
+
+        return (file, null);
+    }
 
     /// <summary>
     /// Returns the problem that rejects the whole file, or null when its rows can be processed: 400 when the header

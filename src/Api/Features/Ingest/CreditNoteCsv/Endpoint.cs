@@ -4,7 +4,6 @@ using TermSync.Api.Infrastructure;
 using TermSync.CreditNotes;
 using TermSync.Ingest.Csv;
 using TermSync.Invoices;
-using TermSync.Vendors;
 
 namespace TermSync.Api.Features.Ingest.CreditNoteCsv;
 
@@ -28,25 +27,11 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
 
     public override async Task HandleAsync(UploadRequest request, CancellationToken cancellationToken)
     {
-        if (await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
+        var (read, problem) = await CsvUpload.ReadAsync(
+            HttpContext.Request, cluster, logger, request.VendorId, FileKind, CsvDocumentReader.ReadCredits, row => row.RowNumber, cancellationToken);
+        if (read is null)
         {
-            await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
-            return;
-        }
-
-        await using var body = await UploadBody.ReadAsync(HttpContext.Request, cancellationToken);
-        if (body is null)
-        {
-            IngestLog.CsvRejected(logger, request.VendorId, FileKind, StatusCodes.Status413PayloadTooLarge);
-            await Send.ResultAsync(UploadBody.TooLarge());
-            return;
-        }
-
-        var read = CsvDocumentReader.ReadCredits(body);
-        if (CsvUpload.RejectFile(read, row => row.RowNumber) is { } problem)
-        {
-            IngestLog.CsvRejected(logger, request.VendorId, FileKind, (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest);
-            await Send.ResultAsync(problem);
+            await Send.ResultAsync(problem!);
             return;
         }
 

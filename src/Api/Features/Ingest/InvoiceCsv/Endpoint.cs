@@ -1,8 +1,6 @@
 using FastEndpoints;
 using TermSync.Api.Features.Invoices;
-using TermSync.Api.Infrastructure;
 using TermSync.Ingest.Csv;
-using TermSync.Vendors;
 
 namespace TermSync.Api.Features.Ingest.InvoiceCsv;
 
@@ -26,25 +24,11 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
 
     public override async Task HandleAsync(UploadRequest request, CancellationToken cancellationToken)
     {
-        if (await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
+        var (read, problem) = await CsvUpload.ReadAsync(
+            HttpContext.Request, cluster, logger, request.VendorId, FileKind, CsvDocumentReader.ReadInvoices, row => row.RowNumber, cancellationToken);
+        if (read is null)
         {
-            await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
-            return;
-        }
-
-        await using var body = await UploadBody.ReadAsync(HttpContext.Request, cancellationToken);
-        if (body is null)
-        {
-            IngestLog.CsvRejected(logger, request.VendorId, FileKind, StatusCodes.Status413PayloadTooLarge);
-            await Send.ResultAsync(UploadBody.TooLarge());
-            return;
-        }
-
-        var read = CsvDocumentReader.ReadInvoices(body);
-        if (CsvUpload.RejectFile(read, row => row.RowNumber) is { } problem)
-        {
-            IngestLog.CsvRejected(logger, request.VendorId, FileKind, (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest);
-            await Send.ResultAsync(problem);
+            await Send.ResultAsync(problem!);
             return;
         }
 

@@ -1,10 +1,8 @@
 using System.Globalization;
 using FastEndpoints;
-using TermSync.Api.Infrastructure;
 using TermSync.Ingest.Csv;
 using TermSync.Money;
 using TermSync.Payments;
-using TermSync.Vendors;
 
 namespace TermSync.Api.Features.Ingest.PaymentCsv;
 
@@ -28,25 +26,11 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
 
     public override async Task HandleAsync(UploadRequest request, CancellationToken cancellationToken)
     {
-        if (await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
+        var (read, problem) = await CsvUpload.ReadAsync(
+            HttpContext.Request, cluster, logger, request.VendorId, FileKind, CsvDocumentReader.ReadPayments, row => row.RowNumber, cancellationToken);
+        if (read is null)
         {
-            await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
-            return;
-        }
-
-        await using var body = await UploadBody.ReadAsync(HttpContext.Request, cancellationToken);
-        if (body is null)
-        {
-            IngestLog.CsvRejected(logger, request.VendorId, FileKind, StatusCodes.Status413PayloadTooLarge);
-            await Send.ResultAsync(UploadBody.TooLarge());
-            return;
-        }
-
-        var read = CsvDocumentReader.ReadPayments(body);
-        if (CsvUpload.RejectFile(read, row => row.RowNumber) is { } problem)
-        {
-            IngestLog.CsvRejected(logger, request.VendorId, FileKind, (problem as IStatusCodeHttpResult)?.StatusCode ?? StatusCodes.Status400BadRequest);
-            await Send.ResultAsync(problem);
+            await Send.ResultAsync(problem!);
             return;
         }
 

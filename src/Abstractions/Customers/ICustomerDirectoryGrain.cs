@@ -34,6 +34,6 @@ public interface ICustomerDirectoryGrain : IGrainWithIntegerKey
     Task<IReadOnlyList<string>> ListAsync();
 
     /// <summary>Runs the digest of every customer in this shard for <paramref name="asOf"/>.</summary>
-    [Alias("RunDigests")]
+    [Alias("RunDigests"), ResponseTimeout("00:30:00")]
     Task<DigestCycleResult> RunDigestsAsync(DateOnly asOf);
 }

@@ -7,17 +7,23 @@ public sealed record DigestCycleResult(
     [property: Id(0)] int Customers,
     [property: Id(1)] int Sent,
     [property: Id(2)] int AlreadySent,
-    [property: Id(3)] int NothingOwed,
-    [property: Id(4)] DigestRecord? Widest = null)
+    [property: Id(3)] int NothingActionable,
+    [property: Id(4)] int BudgetExhausted,
+    [property: Id(5)] int Unsubscribed,
+    [property: Id(6)] int DeliveryFailed,
+    [property: Id(7)] DigestRecord? Widest = null)
 {
-    public static DigestCycleResult Empty { get; } = new(0, 0, 0, 0);
+    public static DigestCycleResult Empty { get; } = new(0, 0, 0, 0, 0, 0, 0);
 
     /// <summary>Returns the result of one customer's run.</summary>
     public static DigestCycleResult Of(DigestRunResult run) => new(
         1,
-        run.Status == DigestRunStatus.Sent ? 1 : 0,
-        run.Status == DigestRunStatus.AlreadySent ? 1 : 0,
-        run.Status == DigestRunStatus.NothingOwed ? 1 : 0,
+        Count(run, DigestRunStatus.Sent),
+        Count(run, DigestRunStatus.AlreadySent),
+        Count(run, DigestRunStatus.NothingActionable),
+        Count(run, DigestRunStatus.BudgetExhausted),
+        Count(run, DigestRunStatus.Unsubscribed),
+        Count(run, DigestRunStatus.DeliveryFailed),
         run.Digest);
 
     /// <summary>Adds the counts of two results and keeps the wider digest.</summary>
@@ -25,6 +31,11 @@ public sealed record DigestCycleResult(
         Customers + other.Customers,
         Sent + other.Sent,
         AlreadySent + other.AlreadySent,
-        NothingOwed + other.NothingOwed,
+        NothingActionable + other.NothingActionable,
+        BudgetExhausted + other.BudgetExhausted,
+        Unsubscribed + other.Unsubscribed,
+        DeliveryFailed + other.DeliveryFailed,
         (other.Widest?.VendorCount ?? -1) > (Widest?.VendorCount ?? -1) ? other.Widest : Widest);
+
+    private static int Count(DigestRunResult run, DigestRunStatus status) => run.Status == status ? 1 : 0;
 }

@@ -10,8 +10,20 @@ public enum DigestRunStatus
     /// <summary>The period already has a digest, so nothing was sent again.</summary>
     AlreadySent = 1,
 
-    /// <summary>The customer owes nothing outside open disputes, so no digest was sent.</summary>
-    NothingOwed = 2,
+    /// <summary>Every open invoice is disputed or not yet due under its vendor's policy, so nothing was sent.</summary>
+    NothingActionable = 2,
+
+    /// <summary>The customer had its maximum digests for the day or the week, so nothing was sent.</summary>
+    BudgetExhausted = 3,
+
+    /// <summary>The customer unsubscribed.</summary>
+    Unsubscribed = 4,
+
+    /// <summary>Delivery failed or was rejected; the digest's record says which and why.</summary>
+    DeliveryFailed = 5,
+
+    /// <summary>A wake-up found no slot, trigger or unfinished delivery due yet.</summary>
+    NotDue = 6,
 }
 
 /// <summary>The outcome of a digest request, with the digest of the period when there is one.</summary>

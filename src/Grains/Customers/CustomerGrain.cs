@@ -68,7 +68,7 @@ public sealed partial class CustomerGrain(
         }
 
         await GrainFactory.GetGrain<ICustomerDirectoryGrain>(ICustomerDirectoryGrain.ShardOf(CustomerId)).AddAsync(CustomerId);
-        await GrainFactory.GetGrain<IDigestGrain>(CustomerId).EnsureScheduledAsync();
+        await GrainFactory.GetGrain<IDigestGrain>(CustomerId).EnsureScheduledAsync(state.State.Reference?.TimeZone);
         state.State.Enrolled = true;
         await SaveAsync();
         LogCustomerEnrolled(CustomerId);

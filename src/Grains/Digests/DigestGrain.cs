@@ -6,12 +6,15 @@ using TermSync.Digests;
 namespace TermSync.Grains.Digests;
 
 /// <summary>
-/// A customer's digest reminder grain. The reminder only wakes it: each tick compares the clock with the
-/// next slot kept in state, so a late tick sends once and a repeated tick sends nothing.
+/// A customer's digest grain. The reminder only wakes it: each wake-up compares the clock with the next slot and
+/// the next trigger check kept in state, so a late wake-up sends the owed digest once and a repeated one sends
+/// nothing. A digest is recorded as pending before it is handed to delivery, so a crash in between makes the
+/// next activation send it again under the same message id instead of losing it.
 /// </summary>
 public sealed partial class DigestGrain(
     [PersistentState("digest", StorageNames.Default)] IPersistentState<DigestState> state,
     IDigestDelivery delivery,
+    DigestRenderer renderer,
     IOptions<DigestOptions> options,
     TimeProvider time,
     ILogger<DigestGrain> logger) : Grain, IDigestGrain, IRemindable
@@ -20,87 +23,317 @@ public sealed partial class DigestGrain(
 
     private string CustomerId => this.GetPrimaryKeyString();
 
-    public async Task EnsureScheduledAsync()
+    private DigestState State => state.State;
+
+    private DigestCalendar Calendar => new(State.Preferences, DigestCalendar.ResolveZone(State.Preferences, State.CustomerTimeZone));
+
+    public async Task EnsureScheduledAsync(string? customerTimeZone)
     {
-        if (state.State.NextDueAt is not null)
+        if (State.EnrolledOn is not null)
         {
             return;
         }
 
-        var settings = options.Value;
-        await this.RegisterOrUpdateReminder(ReminderName, settings.TickPeriod, settings.TickPeriod);
-        state.State.NextDueAt = DigestSchedule.NextSlot(time.GetUtcNow(), settings.SendDay, settings.SendTime);
+        var now = time.GetUtcNow();
+        State.CustomerTimeZone = customerTimeZone;
+        State.EnrolledOn = Calendar.LocalDate(now);
+        Reschedule(now);
+        await AimReminderAsync(now);
         await state.WriteStateAsync();
-        LogScheduled(CustomerId, state.State.NextDueAt.Value);
+        LogScheduled(CustomerId, State.NextDueAt);
     }
 
-    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    public Task ReceiveReminder(string reminderName, TickStatus status) =>
+        reminderName == ReminderName ? WakeAsync() : Task.CompletedTask;
+
+    public async Task<DigestRunResult> WakeAsync()
     {
         var now = time.GetUtcNow();
-        if (reminderName != ReminderName || state.State.NextDueAt is not { } dueAt || now < dueAt)
+        var unfinished = State.History.FindLast(record => record.Delivery == DeliveryStatus.Pending);
+        var slotDue = State.NextDueAt <= now;
+        var checkDue = State.NextCheckAt <= now;
+        if (State.EnrolledOn is null || State.Preferences.Frequency == DigestFrequency.Unsubscribed)
         {
-            return;
+            return new DigestRunResult(DigestRunStatus.Unsubscribed, null);
         }
 
-        // One run for the current date covers every slot missed while the cluster was down.
-        var result = await RunAsync(DateOnly.FromDateTime(now.UtcDateTime), "schedule");
-        state.State.NextDueAt = DigestSchedule.NextSlot(now, options.Value.SendDay, options.Value.SendTime);
+        if (unfinished is null && !slotDue && !checkDue)
+        {
+            return new DigestRunResult(DigestRunStatus.NotDue, null);
+        }
+
+        var today = Calendar.LocalDate(now);
+        var statement = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(today);
+        RefreshTimeZone(statement.TimeZone, now);
+        today = Calendar.LocalDate(now);
+
+        DigestRunResult result;
+        if (unfinished is not null)
+        {
+            result = await SendAsync(statement, unfinished.Key, unfinished.Reason, unfinished.RequestedBy, unfinished.AsOf, unfinished.LocalDate, now);
+        }
+        else if (slotDue)
+        {
+            // One digest for the current period covers every slot missed while the cluster was down.
+            result = await SendAsync(statement, DigestCalendar.Key(Calendar.PeriodStart(today)), DigestReason.Schedule, null, today, today, now);
+            if (!IsRetryable(result))
+            {
+                State.NextDueAt = Calendar.NextSlot(now);
+                State.NextCheckAt = Calendar.NextCheck(now);
+            }
+        }
+        else
+        {
+            var baseline = LastContactDate() is { } contacted && contacted > State.EnrolledOn!.Value ? contacted : State.EnrolledOn!.Value;
+            var trigger = await new DigestComposer(GrainFactory).FindTriggerAsync(statement, State.Preferences, baseline, today);
+            result = trigger is { } reason
+                ? await SendAsync(statement, TriggerKey(today, reason), reason, null, today, today, now)
+                : new DigestRunResult(DigestRunStatus.NothingActionable, null);
+            if (!IsRetryable(result))
+            {
+                State.NextCheckAt = Calendar.NextCheck(now);
+            }
+        }
+
+        await AimReminderAsync(now);
         await state.WriteStateAsync();
-        LogScheduledRun(CustomerId, result.Status, state.State.NextDueAt.Value);
+        LogWakeUp(CustomerId, result.Status, State.NextDueAt);
+        return result;
     }
 
-    public async Task<DigestRunResult> RunAsync(DateOnly asOf, string trigger)
+    public async Task<DigestRunResult> RunAsync(DateOnly asOf, DigestReason reason, string? requestedBy)
     {
-        var period = DigestPeriod.Of(asOf);
-        var sent = state.State.History.Find(record => record.Period == period);
-        if (sent is not null)
+        if (State.Preferences.Frequency == DigestFrequency.Unsubscribed)
         {
-            return new DigestRunResult(DigestRunStatus.AlreadySent, sent);
+            return new DigestRunResult(DigestRunStatus.Unsubscribed, null);
         }
 
+        var now = time.GetUtcNow();
         var statement = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(asOf);
-        if (statement.Totals.All(total => total.OwedAmount == 0))
-        {
-            return new DigestRunResult(DigestRunStatus.NothingOwed, null);
-        }
+        RefreshTimeZone(statement.TimeZone, now);
 
-        var message = DigestRenderer.Render(statement, period, options.Value.PublicBaseUrl);
-        var location = await delivery.DeliverAsync(message, CancellationToken.None);
-
-        var record = new DigestRecord(
-            message.DigestId,
-            period,
-            asOf,
-            time.GetUtcNow(),
-            trigger,
-            statement.Vendors.Count,
-            statement.OpenCount,
-            statement.Totals,
-            location);
-        state.State.History.Add(record);
+        // A cycle runs as if its business date were today, so that replayed history keeps its own budget.
+        var contactDate = reason == DigestReason.Cycle ? asOf : Calendar.LocalDate(now);
+        var key = DigestCalendar.Key(Calendar.PeriodStart(asOf));
+        var result = await SendAsync(statement, key, reason, requestedBy, asOf, contactDate, now);
         await state.WriteStateAsync();
-
-        LogDigestSent(CustomerId, message.DigestId, record.VendorCount, record.InvoiceCount);
-        return new DigestRunResult(DigestRunStatus.Sent, record);
+        return result;
     }
 
     public async Task<DigestPreview> PreviewAsync(DateOnly asOf)
     {
-        var period = DigestPeriod.Of(asOf);
         var statement = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(asOf);
-        var message = DigestRenderer.Render(statement, period, options.Value.PublicBaseUrl);
-        return new DigestPreview(period, statement, message.Subject, message.Html, message.Text);
+        var key = DigestCalendar.Key(Calendar.PeriodStart(asOf));
+        var content = await new DigestComposer(GrainFactory).ComposeAsync(statement, DigestId(key), key, Calendar.Zone.Id, asOf, DigestReason.Cycle);
+        var message = renderer.Render(content);
+        return new DigestPreview(key, [.. content.Lines], message.Subject, message.Html, message.Text);
     }
 
     public Task<IReadOnlyList<DigestRecord>> GetHistoryAsync() =>
-        Task.FromResult<IReadOnlyList<DigestRecord>>([.. state.State.History]);
+        Task.FromResult<IReadOnlyList<DigestRecord>>([.. State.History]);
+
+    public Task<DigestScheduleView> GetScheduleAsync() => Task.FromResult(View());
+
+    public async Task<DigestScheduleView> SetPreferencesAsync(DigestPreferences preferences)
+    {
+        var now = time.GetUtcNow();
+        State.Preferences = preferences;
+        Reschedule(now);
+        await AimReminderAsync(now);
+        await state.WriteStateAsync();
+        LogPreferencesChanged(CustomerId, preferences.Frequency, State.NextDueAt);
+        return View();
+    }
+
+    public async Task UnsubscribeAsync()
+    {
+        if (State.Preferences.Frequency != DigestFrequency.Unsubscribed)
+        {
+            await SetPreferencesAsync(State.Preferences with { Frequency = DigestFrequency.Unsubscribed });
+        }
+    }
+
+    private async Task<DigestRunResult> SendAsync(
+        CustomerStatement statement,
+        string key,
+        DigestReason reason,
+        string? requestedBy,
+        DateOnly asOf,
+        DateOnly contactDate,
+        DateTimeOffset now)
+    {
+        var existing = State.History.Find(record => record.Key == key);
+        switch (existing?.Delivery)
+        {
+            case DeliveryStatus.Delivered:
+                return new DigestRunResult(DigestRunStatus.AlreadySent, existing);
+            case DeliveryStatus.Rejected or DeliveryStatus.Withdrawn:
+                return new DigestRunResult(DigestRunStatus.DeliveryFailed, existing);
+            case null when !WithinBudget(contactDate):
+                return new DigestRunResult(DigestRunStatus.BudgetExhausted, null);
+        }
+
+        var content = await new DigestComposer(GrainFactory).ComposeAsync(statement, DigestId(key), key, Calendar.Zone.Id, asOf, reason);
+        if (content.Owed.Count == 0)
+        {
+            if (existing is null)
+            {
+                return new DigestRunResult(DigestRunStatus.NothingActionable, null);
+            }
+
+            var withdrawn = Store(existing with { Delivery = DeliveryStatus.Withdrawn, DeliveryDetail = "Nothing was actionable when the delivery was retried." });
+            return new DigestRunResult(DigestRunStatus.DeliveryFailed, withdrawn);
+        }
+
+        // The pending record is stored before the message leaves, so a crash leads to a resend, not a loss.
+        var pending = Store(new DigestRecord(
+            content.DigestId,
+            key,
+            DigestCalendar.Key(Calendar.PeriodStart(asOf)),
+            reason,
+            requestedBy,
+            asOf,
+            contactDate,
+            existing?.CreatedAt ?? now,
+            [.. content.Lines],
+            DeliveryStatus.Pending,
+            existing?.Attempts ?? 0,
+            existing?.DeliveryDetail,
+            existing?.Location,
+            null));
+        await state.WriteStateAsync();
+
+        var outcome = await delivery.DeliverAsync(renderer.Render(content), CancellationToken.None);
+        var delivered = outcome.Status == DeliveryStatus.Delivered;
+        var record = Store(pending with
+        {
+            Delivery = outcome.Status,
+            Attempts = pending.Attempts + outcome.Attempts,
+            DeliveryDetail = outcome.Detail,
+            Location = outcome.Location ?? pending.Location,
+            DeliveredAt = delivered ? time.GetUtcNow() : null,
+        });
+
+        if (delivered)
+        {
+            LogDigestSent(CustomerId, record.DigestId, reason, record.VendorCount, record.InvoiceCount);
+            return new DigestRunResult(DigestRunStatus.Sent, record);
+        }
+
+        LogDeliveryFailed(CustomerId, record.DigestId, outcome.Status, record.Attempts, outcome.Detail);
+        return new DigestRunResult(DigestRunStatus.DeliveryFailed, record);
+    }
+
+    private DigestRecord Store(DigestRecord record)
+    {
+        var index = State.History.FindIndex(existing => existing.Key == record.Key);
+        if (index >= 0)
+        {
+            State.History[index] = record;
+            return record;
+        }
+
+        State.History.Add(record);
+        var excess = State.History.Count - Math.Max(1, options.Value.HistoryLimit);
+        if (excess > 0)
+        {
+            State.History.RemoveRange(0, excess);
+        }
+
+        return record;
+    }
+
+    private bool WithinBudget(DateOnly date)
+    {
+        var settings = options.Value;
+        var contacts = State.History.Where(record => record.CountsAsContact).Select(record => record.LocalDate).ToList();
+        return contacts.Count(day => day == date) < settings.MaxPerDay
+            && contacts.Count(day => day > date.AddDays(-7) && day <= date) < settings.MaxPerWeek;
+    }
+
+    private DateOnly? LastContactDate() =>
+        State.History.Where(record => record.CountsAsContact).Select(record => (DateOnly?)record.LocalDate).Max();
+
+    /// <summary>Moves the next slot and trigger check to match the preferences, or clears them when unsubscribed.</summary>
+    private void Reschedule(DateTimeOffset now)
+    {
+        var subscribed = State.EnrolledOn is not null && State.Preferences.Frequency != DigestFrequency.Unsubscribed;
+        State.NextDueAt = subscribed ? Calendar.NextSlot(now) : null;
+        State.NextCheckAt = subscribed ? Calendar.NextCheck(now) : null;
+    }
+
+    private void RefreshTimeZone(string? customerTimeZone, DateTimeOffset now)
+    {
+        if (customerTimeZone == State.CustomerTimeZone)
+        {
+            return;
+        }
+
+        State.CustomerTimeZone = customerTimeZone;
+        if (State.NextDueAt > now)
+        {
+            Reschedule(now);
+        }
+    }
+
+    /// <summary>
+    /// Aims the reminder at the next slot or trigger check. A target already in the past (a retry) falls to the
+    /// reminder's period; an unchanged target is not registered again.
+    /// </summary>
+    private async Task AimReminderAsync(DateTimeOffset now)
+    {
+        DateTimeOffset? target = State.NextDueAt is { } due && State.NextCheckAt is { } check
+            ? (due < check ? due : check)
+            : State.NextDueAt ?? State.NextCheckAt;
+        if (target == State.ReminderTarget)
+        {
+            return;
+        }
+
+        if (target is null)
+        {
+            if (await this.GetReminder(ReminderName) is { } reminder)
+            {
+                await this.UnregisterReminder(reminder);
+            }
+        }
+        else
+        {
+            var period = options.Value.TickPeriod;
+            var dueTime = target.Value > now ? target.Value - now : period;
+            await this.RegisterOrUpdateReminder(ReminderName, dueTime, period);
+        }
+
+        State.ReminderTarget = target;
+    }
+
+    private DigestScheduleView View() => new(
+        State.Preferences,
+        Calendar.Zone.Id,
+        State.NextDueAt,
+        State.History.FindLast(record => record.Delivery == DeliveryStatus.Delivered));
+
+    private string DigestId(string key) => $"{CustomerId}:{key}";
+
+    private static string TriggerKey(DateOnly today, DigestReason reason) =>
+        $"{DigestCalendar.Key(today)}-{(reason == DigestReason.PastDue ? "past-due" : "due-soon")}";
+
+    private static bool IsRetryable(DigestRunResult result) =>
+        result.Status == DigestRunStatus.BudgetExhausted
+        || result is { Status: DigestRunStatus.DeliveryFailed, Digest.Delivery: DeliveryStatus.Failed };
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Debug, Message = "Digest of customer {CustomerId} scheduled, first slot {NextDueAt}")]
-    private partial void LogScheduled(string customerId, DateTimeOffset nextDueAt);
+    private partial void LogScheduled(string customerId, DateTimeOffset? nextDueAt);
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Digest {DigestId} sent to customer {CustomerId}: {VendorCount} vendors, {InvoiceCount} invoices")]
-    private partial void LogDigestSent(string customerId, string digestId, int vendorCount, int invoiceCount);
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "Digest {DigestId} sent to customer {CustomerId} for {Reason}: {VendorCount} vendors, {InvoiceCount} invoices")]
+    private partial void LogDigestSent(string customerId, string digestId, DigestReason reason, int vendorCount, int invoiceCount);
 
-    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Scheduled digest run of customer {CustomerId} ended {Status}; next slot {NextDueAt}")]
-    private partial void LogScheduledRun(string customerId, DigestRunStatus status, DateTimeOffset nextDueAt);
+    [LoggerMessage(EventId = 4002, Level = LogLevel.Debug, Message = "Digest wake-up of customer {CustomerId} ended {Status}; next slot {NextDueAt}")]
+    private partial void LogWakeUp(string customerId, DigestRunStatus status, DateTimeOffset? nextDueAt);
+
+    [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Digest {DigestId} to customer {CustomerId} not delivered ({Status}) after {Attempts} attempts: {Detail}")]
+    private partial void LogDeliveryFailed(string customerId, string digestId, DeliveryStatus status, int attempts, string? detail);
+
+    [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Digest preferences of customer {CustomerId} set to {Frequency}; next slot {NextDueAt}")]
+    private partial void LogPreferencesChanged(string customerId, DigestFrequency frequency, DateTimeOffset? nextDueAt);
 }

@@ -63,6 +63,7 @@ public static class SiloBuilderExtensions
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName));
         services.TryAddSingleton<IDigestDelivery, OutboxDelivery>();
+        services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton(TimeProvider.System);
         return services;
     }

@@ -16,9 +16,9 @@ public sealed class DigestGrainTests(ClusterFixture fixture)
         var customerId = await CustomerWithThreeVendorsAsync();
         var digest = Grains.GetGrain<IDigestGrain>(customerId);
 
-        var first = await digest.RunAsync(AsOf, "cycle");
-        var sameWeek = await digest.RunAsync(AsOf.AddDays(1), "cycle");
-        var nextWeek = await digest.RunAsync(AsOf.AddDays(7), "cycle");
+        var first = await digest.RunAsync(AsOf, DigestReason.Cycle, null);
+        var sameWeek = await digest.RunAsync(AsOf.AddDays(1), DigestReason.Cycle, null);
+        var nextWeek = await digest.RunAsync(AsOf.AddDays(7), DigestReason.Cycle, null);
 
         Assert.Equal(DigestRunStatus.Sent, first.Status);
         Assert.Equal(DigestRunStatus.AlreadySent, sameWeek.Status);
@@ -32,13 +32,13 @@ public sealed class DigestGrainTests(ClusterFixture fixture)
     {
         var customerId = await CustomerWithThreeVendorsAsync();
 
-        var record = (await Grains.GetGrain<IDigestGrain>(customerId).RunAsync(AsOf, "cycle")).Digest!;
+        var record = (await Grains.GetGrain<IDigestGrain>(customerId).RunAsync(AsOf, DigestReason.Cycle, null)).Digest!;
 
         Assert.Equal(3, record.VendorCount);
         Assert.Equal(4, record.InvoiceCount);
         Assert.StartsWith(fixture.OutboxPath, record.Location);
-        var html = await File.ReadAllTextAsync(record.Location, TestContext.Current.CancellationToken);
-        var text = await File.ReadAllTextAsync(Path.ChangeExtension(record.Location, ".txt"), TestContext.Current.CancellationToken);
+        var html = await File.ReadAllTextAsync(record.Location!, TestContext.Current.CancellationToken);
+        var text = await File.ReadAllTextAsync(Path.ChangeExtension(record.Location!, ".txt"), TestContext.Current.CancellationToken);
         foreach (var vendor in new[] { "North &amp; Sons", "South", "East" })
         {
             Assert.Contains(vendor, html);
@@ -78,9 +78,9 @@ public sealed class DigestGrainTests(ClusterFixture fixture)
         await invoice.IssueAsync(TestData.Draft(customerId, 10m));
         await invoice.ApplyPaymentAsync("p", 10m, new DateOnly(2013, 1, 10));
 
-        var result = await Grains.GetGrain<IDigestGrain>(customerId).RunAsync(AsOf, "cycle");
+        var result = await Grains.GetGrain<IDigestGrain>(customerId).RunAsync(AsOf, DigestReason.Cycle, null);
 
-        Assert.Equal(DigestRunStatus.NothingOwed, result.Status);
+        Assert.Equal(DigestRunStatus.NothingActionable, result.Status);
         Assert.Empty(await Grains.GetGrain<IDigestGrain>(customerId).GetHistoryAsync());
     }
 
@@ -89,7 +89,7 @@ public sealed class DigestGrainTests(ClusterFixture fixture)
     {
         var customerId = await CustomerWithThreeVendorsAsync();
         var digest = Grains.GetGrain<IDigestGrain>(customerId);
-        await digest.RunAsync(AsOf, "cycle");
+        await digest.RunAsync(AsOf, DigestReason.Cycle, null);
 
         var statement = await Grains.GetGrain<TermSync.Customers.ICustomerGrain>(customerId).GetStatementAsync(AsOf);
         var paidVendor = statement.Vendors[0];
@@ -97,8 +97,8 @@ public sealed class DigestGrainTests(ClusterFixture fixture)
         await Grains.Invoice(paidVendor.VendorId, paidLine.InvoiceNumber)
             .ApplyPaymentAsync("p", paidLine.OpenAmount, AsOf);
 
-        var next = (await digest.RunAsync(AsOf.AddDays(7), "cycle")).Digest!;
-        var text = await File.ReadAllTextAsync(Path.ChangeExtension(next.Location, ".txt"), TestContext.Current.CancellationToken);
+        var next = (await digest.RunAsync(AsOf.AddDays(7), DigestReason.Cycle, null)).Digest!;
+        var text = await File.ReadAllTextAsync(Path.ChangeExtension(next.Location!, ".txt"), TestContext.Current.CancellationToken);
         Assert.Equal(3, next.InvoiceCount);
         Assert.DoesNotContain($"Invoice {paidLine.InvoiceNumber},", text);
     }

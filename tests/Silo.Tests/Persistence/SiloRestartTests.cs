@@ -38,7 +38,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
             var invoice = first.Grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format("north", "INV/1"));
             await invoice.IssueAsync(new InvoiceDraft(new CustomerReference("c1", "Customer One", null), "USD", 250.75m, new DateOnly(2013, 1, 2), new DateOnly(2013, 2, 1), "A-1"));
             await invoice.ApplyPaymentAsync("p1", 50.75m, new DateOnly(2013, 1, 20));
-            await first.Grains.GetGrain<IDigestGrain>("c1").RunAsync(AsOf, "cycle");
+            await first.Grains.GetGrain<IDigestGrain>("c1").RunAsync(AsOf, DigestReason.Cycle, null);
         }
 
         await using var second = await StartSiloAsync();
@@ -52,7 +52,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
         Assert.Equal(200.00m, statement.Totals.Single().OpenAmount);
         Assert.Equal("North", statement.Vendors.Single().VendorName);
         Assert.Equal(["2013-W09"], history.Select(record => record.Period));
-        Assert.Equal(DigestRunStatus.AlreadySent, (await second.Grains.GetGrain<IDigestGrain>("c1").RunAsync(AsOf, "cycle")).Status);
+        Assert.Equal(DigestRunStatus.AlreadySent, (await second.Grains.GetGrain<IDigestGrain>("c1").RunAsync(AsOf, DigestReason.Cycle, null)).Status);
     }
 
     [Fact]

@@ -1,0 +1,11 @@
+namespace TermSync.Digests;
+
+/// <summary>A customer's digest settings and where its schedule stands.</summary>
+/// <param name="TimeZone">The time zone in effect: the preference, else the customer's, else UTC.</param>
+/// <param name="NextDueAt">Instant of the next scheduled slot, or null when unsubscribed.</param>
+[GenerateSerializer, Immutable, Alias("termsync.DigestScheduleView")]
+public sealed record DigestScheduleView(
+    [property: Id(0)] DigestPreferences Preferences,
+    [property: Id(1)] string TimeZone,
+    [property: Id(2)] DateTimeOffset? NextDueAt,
+    [property: Id(3)] DigestRecord? LastSent);

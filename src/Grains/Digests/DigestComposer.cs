@@ -1,0 +1,125 @@
+using TermSync.Customers;
+using TermSync.Digests;
+using TermSync.Invoices;
+using TermSync.Vendors;
+
+namespace TermSync.Grains.Digests;
+
+/// <summary>
+/// Builds a digest's content. The customer grain's statement names the candidate invoices; every balance is then
+/// re-read from its invoice grain, so an invoice paid, credited, voided or moved since the statement was built
+/// does not appear and a partly paid one shows what is still open.
+/// </summary>
+internal sealed class DigestComposer(IGrainFactory grains)
+{
+    public async Task<DigestContent> ComposeAsync(
+        CustomerStatement statement,
+        string digestId,
+        string key,
+        string timeZone,
+        DateOnly asOf,
+        DigestReason reason)
+    {
+        var policies = await RemindBeforeDueAsync(statement);
+        var keys = statement.Vendors
+            .SelectMany(vendor => vendor.Invoices.Select(line => InvoiceKey.Format(vendor.VendorId, line.InvoiceNumber)))
+            .ToList();
+        var snapshots = await Task.WhenAll(keys.Select(invoiceKey => grains.GetGrain<IInvoiceGrain>(invoiceKey).GetAsync()));
+
+        var lines = snapshots
+            .Where(invoice => invoice is not null && invoice.IsOpen && invoice.Customer.Id == statement.CustomerId)
+            .Select(invoice => ToLine(invoice!, asOf))
+            .Where(line => line.UnderReview || line.DaysPastDue > 0 || policies.GetValueOrDefault(line.VendorId, true))
+            .ToList();
+        var names = statement.Vendors.ToDictionary(vendor => vendor.VendorId, vendor => vendor.VendorName, StringComparer.Ordinal);
+
+        return new DigestContent(
+            digestId,
+            key,
+            statement.CustomerId,
+            statement.Name,
+            statement.Email,
+            statement.Language ?? "en",
+            timeZone,
+            asOf,
+            reason,
+            Sections(lines.Where(line => !line.UnderReview), names),
+            Sections(lines.Where(line => line.UnderReview), names),
+            Totals(lines));
+    }
+
+    /// <summary>
+    /// Returns the trigger that is due on <paramref name="today"/>: an invoice whose due-soon or past-due date
+    /// falls after <paramref name="baseline"/> (the last contact or enrollment) and on or before today.
+    /// </summary>
+    public async Task<DigestReason?> FindTriggerAsync(CustomerStatement statement, DigestPreferences preferences, DateOnly baseline, DateOnly today)
+    {
+        var policies = await RemindBeforeDueAsync(statement);
+        var pastDue = false;
+        var dueSoon = false;
+        foreach (var vendor in statement.Vendors)
+        {
+            foreach (var line in vendor.Invoices.Where(line => !line.Disputed))
+            {
+                var pastDueDate = line.DueDate.AddDays(1);
+                pastDue |= preferences.PastDueReminder && baseline < pastDueDate && pastDueDate <= today;
+
+                if (preferences.DueSoonDays is { } days && policies.GetValueOrDefault(vendor.VendorId, true))
+                {
+                    var dueSoonDate = line.DueDate.AddDays(-days);
+                    dueSoon |= baseline < dueSoonDate && dueSoonDate <= today && today <= line.DueDate;
+                }
+            }
+        }
+
+        return pastDue ? DigestReason.PastDue : dueSoon ? DigestReason.DueSoon : null;
+    }
+
+    private async Task<Dictionary<string, bool>> RemindBeforeDueAsync(CustomerStatement statement)
+    {
+        var profiles = await Task.WhenAll(statement.Vendors.Select(vendor => grains.GetGrain<IVendorGrain>(vendor.VendorId).GetProfileAsync()));
+        return statement.Vendors
+            .Zip(profiles, (vendor, profile) => (vendor.VendorId, profile?.RemindBeforeDue ?? true))
+            .ToDictionary(pair => pair.VendorId, pair => pair.Item2, StringComparer.Ordinal);
+    }
+
+    private static DigestLine ToLine(InvoiceSnapshot invoice, DateOnly asOf) => new(
+        invoice.VendorId,
+        invoice.InvoiceNumber,
+        invoice.Currency,
+        invoice.OpenAmount,
+        invoice.IssueDate,
+        invoice.DueDate,
+        Math.Max(0, asOf.DayNumber - invoice.DueDate.DayNumber),
+        invoice.DisputeOpen);
+
+    private static List<DigestVendorSection> Sections(IEnumerable<DigestLine> lines, IReadOnlyDictionary<string, string> names) =>
+        lines
+            .GroupBy(line => line.VendorId, StringComparer.Ordinal)
+            .Select(group => (Name: names.GetValueOrDefault(group.Key, group.Key), Lines: group
+                .OrderBy(line => line.DueDate)
+                .ThenBy(line => line.InvoiceNumber, StringComparer.Ordinal)
+                .ToList()))
+            .OrderBy(section => section.Name, StringComparer.OrdinalIgnoreCase)
+            .Select(section => new DigestVendorSection(
+                section.Lines[0].VendorId,
+                section.Name,
+                section.Lines,
+                section.Lines
+                    .GroupBy(line => line.Currency, StringComparer.Ordinal)
+                    .OrderBy(group => group.Key, StringComparer.Ordinal)
+                    .Select(group => new DigestAmount(group.Key, group.Sum(line => line.OpenAmount)))
+                    .ToList()))
+            .ToList();
+
+    private static List<DigestCurrencyTotal> Totals(IEnumerable<DigestLine> lines) =>
+        lines
+            .GroupBy(line => line.Currency, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => new DigestCurrencyTotal(
+                group.Key,
+                group.Where(line => !line.UnderReview).Sum(line => line.OpenAmount),
+                group.Where(line => !line.UnderReview && line.DaysPastDue > 0).Sum(line => line.OpenAmount),
+                group.Where(line => line.UnderReview).Sum(line => line.OpenAmount)))
+            .ToList();
+}

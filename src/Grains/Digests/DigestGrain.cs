@@ -76,9 +76,10 @@ public sealed partial class DigestGrain(
         {
             // One digest for the current period covers every slot missed while the cluster was down.
             result = await SendAsync(statement, DigestCalendar.Key(Calendar.PeriodStart(today)), DigestReason.Schedule, null, today, today, now);
-            if (!IsRetryable(result))
+            if (!IsPassingFailure(result))
             {
-                State.NextDueAt = Calendar.NextSlot(now);
+                // A slot over budget moves to the next day's send time; its period ends at the next slot anyway.
+                State.NextDueAt = result.Status == DigestRunStatus.BudgetExhausted ? Calendar.NextCheck(now) : Calendar.NextSlot(now);
                 State.NextCheckAt = Calendar.NextCheck(now);
             }
         }
@@ -89,7 +90,7 @@ public sealed partial class DigestGrain(
             result = trigger is { } reason
                 ? await SendAsync(statement, TriggerKey(today, reason), reason, null, today, today, now)
                 : new DigestRunResult(DigestRunStatus.NothingActionable, null);
-            if (!IsRetryable(result))
+            if (!IsPassingFailure(result))
             {
                 State.NextCheckAt = Calendar.NextCheck(now);
             }
@@ -318,9 +319,9 @@ public sealed partial class DigestGrain(
     private static string TriggerKey(DateOnly today, DigestReason reason) =>
         $"{DigestCalendar.Key(today)}-{(reason == DigestReason.PastDue ? "past-due" : "due-soon")}";
 
-    private static bool IsRetryable(DigestRunResult result) =>
-        result.Status == DigestRunStatus.BudgetExhausted
-        || result is { Status: DigestRunStatus.DeliveryFailed, Digest.Delivery: DeliveryStatus.Failed };
+    /// <summary>Returns whether delivery failed for a reason that may pass, so the next reminder tick retries it.</summary>
+    private static bool IsPassingFailure(DigestRunResult result) =>
+        result is { Status: DigestRunStatus.DeliveryFailed, Digest.Delivery: DeliveryStatus.Failed };
 
     [LoggerMessage(EventId = 4000, Level = LogLevel.Debug, Message = "Digest of customer {CustomerId} scheduled, first slot {NextDueAt}")]
     private partial void LogScheduled(string customerId, DateTimeOffset? nextDueAt);

@@ -24,7 +24,7 @@ public sealed class DigestGrainTests(ClusterFixture fixture)
         Assert.Equal(DigestRunStatus.AlreadySent, sameWeek.Status);
         Assert.Equal(first.Digest!.DigestId, sameWeek.Digest!.DigestId);
         Assert.Equal(DigestRunStatus.Sent, nextWeek.Status);
-        Assert.Equal(["2013-W09", "2013-W10"], (await digest.GetHistoryAsync()).Select(record => record.Period));
+        Assert.Equal(["2013-02-25", "2013-03-04"], (await digest.GetHistoryAsync()).Select(record => record.Period));
     }
 
     [Fact]

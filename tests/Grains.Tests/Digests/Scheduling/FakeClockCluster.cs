@@ -10,7 +10,8 @@ using TermSync.Silo.Hosting;
 namespace TermSync.Grains.Tests.Digests.Scheduling;
 
 /// <summary>
-/// A one-silo test cluster whose grains read the time from a <see cref="FakeTimeProvider"/> that the test moves.
+/// A one-silo test cluster that reads the time from a <see cref="FakeTimeProvider"/> the test moves: the grains
+/// and the silo's reminder service both use it, so moving the clock past a reminder's due time also fires it.
 /// Each test starts its own, because a fake clock only moves forward and tests start at different dates.
 /// </summary>
 public sealed class FakeClockCluster : IAsyncDisposable

@@ -137,6 +137,11 @@ public sealed partial class DigestGrain(
 
     public async Task<DigestScheduleView> SetPreferencesAsync(DigestPreferences preferences)
     {
+        if (preferences == State.Preferences)
+        {
+            return View();
+        }
+
         var now = time.GetUtcNow();
         State.Preferences = preferences;
         Reschedule(now);

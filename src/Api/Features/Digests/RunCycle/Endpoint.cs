@@ -15,8 +15,9 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoi
         Summary(summary =>
         {
             summary.Summary = "Run a digest cycle for every customer";
-            summary.Description = "Sends each customer the digest of the ISO week that contains asOf, unless that week already has one, so a repeated cycle sends nothing new. " +
-                "Customers' reminders run the same step on their weekly schedule.";
+            summary.Description = "Sends each customer the digest of its schedule period that contains asOf, unless that period already has one, " +
+                "so a repeated cycle sends nothing new. The cycle runs as if asOf were today: it decides what is past due and which day the contact budget counts. " +
+                "Customers' reminders send the same digests on their own schedules; a cycle is for replayed history and for operators.";
         });
     }
 

@@ -53,6 +53,22 @@ internal sealed class TermSyncApiClient(HttpClient http)
         return (await response.Content.ReadFromJsonAsync<StatementDocument>(Json, cancellationToken))!;
     }
 
+    /// <summary>Runs a digest cycle for <paramref name="asOf"/> and throws unless the API returns 2xx.</summary>
+    public async Task<DigestCycleDocument> RunDigestCycleAsync(DateOnly asOf, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync("/digest-cycles", new { asOf = asOf.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) }, Json, cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<DigestCycleDocument>(Json, cancellationToken))!;
+    }
+
+    /// <summary>Reads the digest history of a customer and throws unless the API returns 2xx.</summary>
+    public async Task<DigestHistoryDocument> GetDigestsAsync(string customerId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync($"/customers/{customerId}/digests", cancellationToken);
+        await EnsureSuccessAsync(response, cancellationToken);
+        return (await response.Content.ReadFromJsonAsync<DigestHistoryDocument>(Json, cancellationToken))!;
+    }
+
     private static async Task EnsureSuccessAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
         if (!response.IsSuccessStatusCode)
@@ -102,3 +118,12 @@ internal sealed record VendorStatementDocument(string VendorId, IReadOnlyList<St
 internal sealed record StatementLineDocument(string InvoiceNumber, string Currency, decimal OpenAmount);
 
 internal sealed record CurrencyTotalDocument(string Currency, int OpenCount, decimal OpenAmount);
+
+/// <summary>The counts of a digest cycle response.</summary>
+internal sealed record DigestCycleDocument(int Customers, int Sent, int AlreadySent, int NothingActionable, int BudgetExhausted, int Unsubscribed, int DeliveryFailed);
+
+/// <summary>A customer's digest history as the API returns it.</summary>
+internal sealed record DigestHistoryDocument(string CustomerId, IReadOnlyList<DigestDocument> Digests);
+
+/// <summary>One digest of a history.</summary>
+internal sealed record DigestDocument(string DigestId, string Key, string Delivery, int Attempts, string? Location);

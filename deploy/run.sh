@@ -107,7 +107,7 @@ TermSync is running.
   API:      $api_url
   OpenAPI:  $api_url/swagger/v1/swagger.json (browse it at $api_url/swagger)
   Admin key: in var/admin-key (send it as 'Authorization: Bearer KEY')
-  Digests:  $(jq -r '"\(.sent) sent, \(.alreadySent) already sent, \(.nothingOwed) with nothing owed"' <<<"$cycle")
+  Digests:  $(jq -r '"\(.sent) sent, \(.alreadySent) already sent, \(.nothingActionable) with nothing to act on, \(.deliveryFailed) not delivered"' <<<"$cycle")
   A digest bundling $vendors $vendor_word: $digest
 Press Ctrl+C to stop.
 REPORT

@@ -52,12 +52,12 @@ public sealed partial class DigestGrain(
         var unfinished = State.History.FindLast(record => record.Delivery == DeliveryStatus.Pending);
         var slotDue = State.NextDueAt <= now;
         var checkDue = State.NextCheckAt <= now;
-        if (State.EnrolledOn is null || State.Preferences.Frequency == DigestFrequency.Unsubscribed)
+        if (State.Preferences.Frequency == DigestFrequency.Unsubscribed)
         {
             return new DigestRunResult(DigestRunStatus.Unsubscribed, null);
         }
 
-        if (unfinished is null && !slotDue && !checkDue)
+        if (State.EnrolledOn is null || (unfinished is null && !slotDue && !checkDue))
         {
             return new DigestRunResult(DigestRunStatus.NotDue, null);
         }
@@ -85,7 +85,7 @@ public sealed partial class DigestGrain(
         }
         else
         {
-            var baseline = LastContactDate() is { } contacted && contacted > State.EnrolledOn!.Value ? contacted : State.EnrolledOn!.Value;
+            var baseline = State.History.LastContactDate() is { } contacted && contacted > State.EnrolledOn!.Value ? contacted : State.EnrolledOn!.Value;
             var trigger = await new DigestComposer(GrainFactory).FindTriggerAsync(statement, State.Preferences, baseline, today);
             result = trigger is { } reason
                 ? await SendAsync(statement, TriggerKey(today, reason), reason, null, today, today, now)
@@ -175,7 +175,7 @@ public sealed partial class DigestGrain(
                 return new DigestRunResult(DigestRunStatus.AlreadySent, existing);
             case DeliveryStatus.Rejected or DeliveryStatus.Withdrawn:
                 return new DigestRunResult(DigestRunStatus.DeliveryFailed, existing);
-            case null when !WithinBudget(contactDate):
+            case null when !State.History.WithinBudget(contactDate, options.Value.MaxPerDay, options.Value.MaxPerWeek):
                 return new DigestRunResult(DigestRunStatus.BudgetExhausted, null);
         }
 
@@ -230,35 +230,7 @@ public sealed partial class DigestGrain(
         return new DigestRunResult(DigestRunStatus.DeliveryFailed, record);
     }
 
-    private DigestRecord Store(DigestRecord record)
-    {
-        var index = State.History.FindIndex(existing => existing.Key == record.Key);
-        if (index >= 0)
-        {
-            State.History[index] = record;
-            return record;
-        }
-
-        State.History.Add(record);
-        var excess = State.History.Count - Math.Max(1, options.Value.HistoryLimit);
-        if (excess > 0)
-        {
-            State.History.RemoveRange(0, excess);
-        }
-
-        return record;
-    }
-
-    private bool WithinBudget(DateOnly date)
-    {
-        var settings = options.Value;
-        var contacts = State.History.Where(record => record.CountsAsContact).Select(record => record.LocalDate).ToList();
-        return contacts.Count(day => day == date) < settings.MaxPerDay
-            && contacts.Count(day => day > date.AddDays(-7) && day <= date) < settings.MaxPerWeek;
-    }
-
-    private DateOnly? LastContactDate() =>
-        State.History.Where(record => record.CountsAsContact).Select(record => (DateOnly?)record.LocalDate).Max();
+    private DigestRecord Store(DigestRecord record) => State.History.Upsert(record, options.Value.HistoryLimit);
 
     /// <summary>Moves the next slot and trigger check to match the preferences, or clears them when unsubscribed.</summary>
     private void Reschedule(DateTimeOffset now)

@@ -1,11 +1,13 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
 using TermSync.Grains;
 using TermSync.Grains.Digests;
+using TermSync.Grains.Digests.Smtp;
 
 namespace TermSync.Silo.Hosting;
 
@@ -58,11 +60,26 @@ public static class SiloBuilderExtensions
         return services;
     }
 
-    /// <summary>Registers the services grains resolve: digest settings, outbox delivery and the clock.</summary>
+    /// <summary>
+    /// Registers the services grains resolve: digest settings, the clock, and the digest delivery, which is SMTP
+    /// when "Smtp:Host" is set and the outbox folder otherwise. A delivery registered before is kept.
+    /// </summary>
     public static IServiceCollection AddTermSyncGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName));
-        services.TryAddSingleton<IDigestDelivery, OutboxDelivery>();
+
+        var smtp = configuration.GetSection(SmtpOptions.SectionName);
+        if (string.IsNullOrWhiteSpace(smtp[nameof(SmtpOptions.Host)]))
+        {
+            services.TryAddSingleton<IDigestDelivery, OutboxDelivery>();
+        }
+        else
+        {
+            services.AddOptions<SmtpOptions>().Bind(smtp).ValidateOnStart();
+            services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SmtpOptions>, SmtpOptionsValidator>());
+            services.TryAddSingleton<IDigestDelivery, SmtpDelivery>();
+        }
+
         services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton(TimeProvider.System);
         return services;

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TermSync.Customers;
@@ -16,7 +17,7 @@ public sealed partial class DigestGrain(
     IDigestDelivery delivery,
     DigestRenderer renderer,
     IOptions<DigestOptions> options,
-    TimeProvider time,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<DigestGrain> logger) : Grain, IDigestGrain, IRemindable
 {
     private const string ReminderName = "digest";

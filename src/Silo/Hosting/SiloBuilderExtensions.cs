@@ -82,6 +82,7 @@ public static class SiloBuilderExtensions
 
         services.TryAddSingleton<DigestRenderer>();
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddKeyedSingleton<TimeProvider>(GrainClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         return services;
     }
 }

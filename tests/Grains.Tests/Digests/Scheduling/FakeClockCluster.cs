@@ -10,8 +10,9 @@ using TermSync.Silo.Hosting;
 namespace TermSync.Grains.Tests.Digests.Scheduling;
 
 /// <summary>
-/// A one-silo test cluster that reads the time from a <see cref="FakeTimeProvider"/> the test moves: the grains
-/// and the silo's reminder service both use it, so moving the clock past a reminder's due time also fires it.
+/// A one-silo test cluster whose grains read the time from a <see cref="FakeTimeProvider"/> that the test moves.
+/// The Orleans runtime stays on real time, so its reminders, aimed hours ahead by the fake clock, do not fire
+/// during a test, and the test's wake-up calls stand in for them.
 /// Each test starts its own, because a fake clock only moves forward and tests start at different dates.
 /// </summary>
 public sealed class FakeClockCluster : IAsyncDisposable
@@ -94,7 +95,7 @@ public sealed class FakeClockCluster : IAsyncDisposable
         {
             siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
             siloBuilder.UseInMemoryReminderService();
-            siloBuilder.Services.AddSingleton<TimeProvider>(Clocks[siloBuilder.Configuration[ClockIdProperty]!]);
+            siloBuilder.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, Clocks[siloBuilder.Configuration[ClockIdProperty]!]);
             siloBuilder.Services.AddTermSyncGrainServices(siloBuilder.Configuration);
         }
     }

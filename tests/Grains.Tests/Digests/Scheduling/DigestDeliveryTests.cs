@@ -1,0 +1,66 @@
+using TermSync.Digests;
+using TermSync.Tests;
+
+namespace TermSync.Grains.Tests.Digests.Scheduling;
+
+/// <summary>Digests sent by the digest grain over SMTP to a server that the test starts, including failed deliveries.</summary>
+public sealed class DigestDeliveryTests
+{
+    private static readonly DateTimeOffset SundayMorning = new(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
+
+    private static readonly DateTimeOffset MondaySlot = new(2026, 12, 7, 8, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Transient_failure_stays_eligible()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync(TestContext.Current.CancellationToken);
+        await using var cluster = await FakeClockCluster.StartAsync(SundayMorning, SmtpSettings(smtp));
+        var customerId = await DigestScheduleTests.PastDueCustomerAsync(cluster, "UTC");
+        smtp.ReplyToNextMessages(2, 451, "Try again later");
+
+        cluster.Clock.SetUtcNow(MondaySlot);
+        var failed = await cluster.WakeAsync(customerId);
+        cluster.Clock.Advance(TimeSpan.FromHours(1));
+        var retried = await cluster.WakeAsync(customerId);
+
+        Assert.Equal(DigestRunStatus.DeliveryFailed, failed.Status);
+        Assert.Equal((DeliveryStatus.Failed, 2), (failed.Digest!.Delivery, failed.Digest.Attempts));
+        Assert.Contains("451", failed.Digest.DeliveryDetail);
+        Assert.Equal(DigestRunStatus.Sent, retried.Status);
+        Assert.Equal((DeliveryStatus.Delivered, 3), (retried.Digest!.Delivery, retried.Digest.Attempts));
+        Assert.Equal(failed.Digest.DigestId, retried.Digest.DigestId);
+        var received = Assert.Single(await smtp.WaitForMessagesAsync(1, TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken));
+        Assert.Equal(retried.Digest.Location, received.Message.MessageId);
+        Assert.Single(await cluster.HistoryAsync(customerId));
+    }
+
+    [Fact]
+    public async Task Rejected_address_is_not_retried()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync(TestContext.Current.CancellationToken);
+        await using var cluster = await FakeClockCluster.StartAsync(SundayMorning, SmtpSettings(smtp));
+        var customerId = await DigestScheduleTests.PastDueCustomerAsync(cluster, "UTC");
+        smtp.ReplyToRecipient($"ap@{customerId}.example", 550, "No such mailbox");
+
+        cluster.Clock.SetUtcNow(MondaySlot);
+        var rejected = await cluster.WakeAsync(customerId);
+        await cluster.TickAsync(customerId, TimeSpan.FromHours(1), MondaySlot.AddDays(6));
+
+        Assert.Equal(DigestRunStatus.DeliveryFailed, rejected.Status);
+        Assert.Equal((DeliveryStatus.Rejected, 1), (rejected.Digest!.Delivery, rejected.Digest.Attempts));
+        Assert.Contains("No such mailbox", rejected.Digest.DeliveryDetail);
+        var digest = Assert.Single(await cluster.HistoryAsync(customerId));
+        Assert.Equal((DeliveryStatus.Rejected, 1), (digest.Delivery, digest.Attempts));
+        Assert.Empty(smtp.Messages);
+    }
+
+    internal static Dictionary<string, string> SmtpSettings(TestSmtpServer smtp) => new()
+    {
+        ["Smtp:Host"] = smtp.Host,
+        ["Smtp:Port"] = smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Smtp:Security"] = "None",
+        ["Smtp:From"] = "digests@termsync.test",
+        ["Smtp:MaxAttempts"] = "2",
+        ["Smtp:FirstRetryDelay"] = "00:00:00.010",
+    };
+}

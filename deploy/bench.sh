@@ -83,11 +83,12 @@ dotnet "$root/src/Silo/bin/Release/$bin/TermSync.Silo.dll" migrate
 # The API accepts this admin key on every route. The key reaches the API and the driver
 # only through their environment, because other local users can read command lines.
 admin_key=$(head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n')
+link_signing_key=$(head -c 32 /dev/urandom | base64)
 
 log "starting the API with a co-hosted silo on $api_url"
 mkdir -p "$root/var/log"
 api_log="$root/var/log/bench-api.log"
-Security__AdminKey=$admin_key Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port \
+Security__AdminKey=$admin_key Digests__LinkSigningKey=$link_signing_key Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port \
   Digests__OutboxPath="$root/var/bench-outbox" Digests__PublicBaseUrl="$api_url" \
   dotnet "$root/src/Api/bin/Release/$bin/TermSync.Api.dll" --urls "$api_url" --contentRoot "$root/src/Api" >"$api_log" 2>&1 &
 api_pid=$!

@@ -2,7 +2,8 @@
 # Runs the main job of TermSync on this machine: a local PostgreSQL, the schema, the API with a
 # co-hosted silo, a generated network (or a ledger file), and one digest cycle. It prints the API
 # address, the OpenAPI address and the path of a digest that bundles several vendors, then keeps
-# serving until interrupted. Each run generates a new admin key into var/admin-key (mode 600).
+# serving until interrupted. Each run generates a new admin key into var/admin-key (mode 600). The
+# key that signs digest links is generated once into var/link-signing-key, so older links keep working.
 #
 #   deploy/run.sh                                  load the generated demo network
 #   deploy/run.sh --ledger FILE [--until DATE]     replay a ledger in the IBM late-payment CSV format
@@ -55,12 +56,17 @@ export Orleans__GatewayPort=${TERMSYNC_GATEWAY_PORT:-30000}
 export Digests__OutboxPath=$root/var/outbox
 export Digests__PublicBaseUrl=$api_url
 
-# The key reaches the API and the importer through their environment only, never a command line,
+# The keys reach the API and the importer through their environment only, never a command line,
 # which other local users could read from the process list.
 mkdir -p "$root/var"
 (umask 077 && head -c 32 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=\n' >"$root/var/admin-key")
 chmod 600 "$root/var/admin-key"
 admin_key=$(<"$root/var/admin-key")
+if [[ ! -s $root/var/link-signing-key ]]; then
+  (umask 077 && head -c 32 /dev/urandom | base64 >"$root/var/link-signing-key")
+fi
+chmod 600 "$root/var/link-signing-key"
+link_signing_key=$(<"$root/var/link-signing-key")
 
 log "building"
 dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
@@ -69,7 +75,7 @@ dotnet "$root/src/Silo/bin/Release/$bin/TermSync.Silo.dll" migrate
 
 log "starting the API with a co-hosted silo on $api_url"
 mkdir -p "$root/var/log"
-Security__AdminKey=$admin_key dotnet "$root/src/Api/bin/Release/$bin/TermSync.Api.dll" --urls "$api_url" --contentRoot "$root/src/Api" >"$root/var/log/api.log" 2>&1 &
+Security__AdminKey=$admin_key Digests__LinkSigningKey=$link_signing_key dotnet "$root/src/Api/bin/Release/$bin/TermSync.Api.dll" --urls "$api_url" --contentRoot "$root/src/Api" >"$root/var/log/api.log" 2>&1 &
 api_pid=$!
 stop_all() {
   kill "$api_pid" 2>/dev/null && wait "$api_pid" 2>/dev/null

@@ -26,6 +26,9 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>The admin key of this API, random per fixture.</summary>
     public string AdminKey { get; } = $"test-admin-{Guid.NewGuid():N}";
 
+    /// <summary>The base64 key that signs digest links in this API, random per fixture.</summary>
+    public string LinkSigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>Every log event of the API, for tests that check what is logged.</summary>
     public LogCapture Logs { get; } = new();
 
@@ -43,6 +46,7 @@ public sealed class ApiFixture : IAsyncLifetime
             ["Orleans:GatewayPort"] = FreePort().ToString(CultureInfo.InvariantCulture),
             ["Digests:OutboxPath"] = OutboxPath,
             ["Digests:PublicBaseUrl"] = "https://termsync.test",
+            ["Digests:LinkSigningKey"] = LinkSigningKey,
             ["Security:AdminKey"] = AdminKey,
         };
 

@@ -13,6 +13,9 @@ public sealed class ClusterFixture : IAsyncLifetime
 {
     public string OutboxPath { get; } = Path.Combine(Path.GetTempPath(), $"termsync-outbox-{Guid.NewGuid():N}");
 
+    /// <summary>The base64 key that signs digest links in this cluster, random per fixture.</summary>
+    public string LinkSigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     public TestCluster Cluster { get; private set; } = null!;
 
     public IGrainFactory Grains => Cluster.GrainFactory;
@@ -22,6 +25,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new TestClusterBuilder(initialSilosCount: 2);
         builder.Properties["Digests:OutboxPath"] = OutboxPath;
         builder.Properties["Digests:PublicBaseUrl"] = "https://termsync.test";
+        builder.Properties["Digests:LinkSigningKey"] = LinkSigningKey;
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();

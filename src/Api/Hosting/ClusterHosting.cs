@@ -26,6 +26,8 @@ public static class ClusterHosting
             throw new InvalidOperationException($"Orleans:Mode '{mode}' is invalid; use 'Silo' to host a silo in the API process or 'Client' to connect to separate silos.");
         }
 
+        // The digest link pages check tokens in this process in both modes. A co-hosted silo registered the signer already.
+        builder.Services.AddTermSyncDigestLinks(builder.Configuration);
         return builder;
     }
 }

@@ -61,12 +61,12 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Registers the services grains resolve: digest settings, the clock, and the digest delivery, which is SMTP
-    /// when "Smtp:Host" is set and the outbox folder otherwise. A delivery registered before is kept.
+    /// Registers the services grains resolve: digest settings, the link signer, the clock, and the digest delivery,
+    /// which is SMTP when "Smtp:Host" is set and the outbox folder otherwise. A delivery registered before is kept.
     /// </summary>
     public static IServiceCollection AddTermSyncGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<DigestOptions>().Bind(configuration.GetSection(DigestOptions.SectionName));
+        services.AddTermSyncDigestLinks(configuration);
 
         var smtp = configuration.GetSection(SmtpOptions.SectionName);
         if (string.IsNullOrWhiteSpace(smtp[nameof(SmtpOptions.Host)]))

@@ -43,6 +43,7 @@ public sealed class IdempotencyFixture : IAsyncLifetime
             ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Digests:OutboxPath"] = Path.Combine(Path.GetTempPath(), $"termsync-idempotency-outbox-{Guid.NewGuid():N}"),
+            ["Digests:LinkSigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
             ["Security:AdminKey"] = AdminKey,
         };
 

@@ -10,6 +10,9 @@ namespace TermSync.Silo.Tests.Persistence;
 /// <summary>A TermSync silo hosted in the test process, configured as the production silo is.</summary>
 internal sealed class SiloHost : IAsyncDisposable
 {
+    /// <summary>The base64 key that signs digest links, random per test run and shared by every host, as in one deployment.</summary>
+    private static readonly string LinkSigningKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     private readonly IHost host;
 
     private SiloHost(IHost host) => this.host = host;
@@ -28,6 +31,7 @@ internal sealed class SiloHost : IAsyncDisposable
             ["Orleans:SiloPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Orleans:GatewayPort"] = FreePort().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Digests:OutboxPath"] = outboxPath,
+            ["Digests:LinkSigningKey"] = LinkSigningKey,
         });
         builder.UseOrleans(silo => silo.UseTermSyncSilo(builder.Configuration));
 

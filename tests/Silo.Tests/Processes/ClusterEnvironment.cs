@@ -14,6 +14,9 @@ internal sealed record ClusterEnvironment(string ConnectionString, string Cluste
     /// <summary>The admin key of every API process, random per test run; clients send it as a Bearer credential.</summary>
     public static string AdminKey { get; } = $"test-admin-{Guid.NewGuid():N}";
 
+    /// <summary>The base64 key that signs digest links in every process, random per test run.</summary>
+    public static string LinkSigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
     /// <summary>Variables of a process that hosts a silo: the standalone silo, or the API with Orleans:Mode=Silo.</summary>
     public IReadOnlyDictionary<string, string> ForSilo(SiloPorts ports) => new Dictionary<string, string>(Common())
     {
@@ -35,6 +38,7 @@ internal sealed record ClusterEnvironment(string ConnectionString, string Cluste
         ["Orleans__ServiceId"] = ServiceId,
         ["Digests__OutboxPath"] = OutboxPath,
         ["Security__AdminKey"] = AdminKey,
+        ["Digests__LinkSigningKey"] = LinkSigningKey,
     };
 }
 

@@ -87,6 +87,8 @@ public sealed class SmtpRegistrationTests
 
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
+        // Startup validation checks the digest link settings too, so each provider gets a valid signing key.
+        settings["Digests:LinkSigningKey"] = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection().AddLogging().AddTermSyncGrainServices(configuration).BuildServiceProvider();
     }

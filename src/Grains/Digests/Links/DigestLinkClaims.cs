@@ -1,0 +1,19 @@
+namespace TermSync.Grains.Digests.Links;
+
+/// <summary>
+/// The values a signed digest link carries. A token shows them to its holder, because it is signed and not
+/// encrypted. So it names only the customer the digest went to and, for pay and ask links, one of its invoices.
+/// </summary>
+/// <param name="VendorId">The invoice's vendor for <see cref="DigestLinkPurpose.Pay"/> and <see cref="DigestLinkPurpose.Ask"/>, else null.</param>
+/// <param name="InvoiceNumber">The invoice's number for <see cref="DigestLinkPurpose.Pay"/> and <see cref="DigestLinkPurpose.Ask"/>, else null.</param>
+/// <param name="ExpiresAt">The instant the link stops working, in whole seconds.</param>
+public sealed record DigestLinkClaims(
+    DigestLinkPurpose Purpose,
+    string CustomerId,
+    string? VendorId,
+    string? InvoiceNumber,
+    DateTimeOffset ExpiresAt)
+{
+    /// <summary>Whether the purpose names one invoice, so the vendor id and invoice number are required.</summary>
+    public bool NamesInvoice => Purpose is DigestLinkPurpose.Pay or DigestLinkPurpose.Ask;
+}

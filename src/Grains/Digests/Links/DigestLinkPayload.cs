@@ -1,0 +1,108 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace TermSync.Grains.Digests.Links;
+
+/// <summary>
+/// The signed bytes of a link token, version 1. They are the version byte, the purpose byte, the expiry as
+/// big-endian Unix seconds (8 bytes) and the customer id (1-byte length, UTF-8). Pay and ask links add the
+/// vendor id (1-byte length) and the invoice number (2-byte big-endian length, UTF-8). Nothing may follow.
+/// </summary>
+internal static class DigestLinkPayload
+{
+    public const byte Version = 1;
+
+    private const int HeaderLength = 10;
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
+
+    /// <summary>Encodes claims whose ids were checked by the caller.</summary>
+    public static byte[] Encode(DigestLinkClaims claims)
+    {
+        var customer = StrictUtf8.GetBytes(claims.CustomerId);
+        var vendor = claims.NamesInvoice ? StrictUtf8.GetBytes(claims.VendorId!) : [];
+        var invoice = claims.NamesInvoice ? StrictUtf8.GetBytes(claims.InvoiceNumber!) : [];
+        var length = HeaderLength + 1 + customer.Length + (claims.NamesInvoice ? 1 + vendor.Length + 2 + invoice.Length : 0);
+
+        var payload = new byte[length];
+        payload[0] = Version;
+        payload[1] = (byte)claims.Purpose;
+        BinaryPrimitives.WriteInt64BigEndian(payload.AsSpan(2), claims.ExpiresAt.ToUnixTimeSeconds());
+        var position = HeaderLength;
+        payload[position++] = checked((byte)customer.Length);
+        customer.CopyTo(payload, position);
+        position += customer.Length;
+        if (claims.NamesInvoice)
+        {
+            payload[position++] = checked((byte)vendor.Length);
+            vendor.CopyTo(payload, position);
+            position += vendor.Length;
+            BinaryPrimitives.WriteUInt16BigEndian(payload.AsSpan(position), checked((ushort)invoice.Length));
+            invoice.CopyTo(payload, position + 2);
+        }
+
+        return payload;
+    }
+
+    /// <summary>Decodes a payload, or returns null when its layout or version is not this one.</summary>
+    public static DigestLinkClaims? Decode(ReadOnlySpan<byte> payload)
+    {
+        if (payload.Length < HeaderLength + 1 || payload[0] != Version || !Enum.IsDefined((DigestLinkPurpose)payload[1]))
+        {
+            return null;
+        }
+
+        var purpose = (DigestLinkPurpose)payload[1];
+        var seconds = BinaryPrimitives.ReadInt64BigEndian(payload[2..]);
+        if (seconds < DateTimeOffset.MinValue.ToUnixTimeSeconds() || seconds > DateTimeOffset.MaxValue.ToUnixTimeSeconds())
+        {
+            return null;
+        }
+
+        var rest = payload[HeaderLength..];
+        if (!TryReadString(ref rest, lengthBytes: 1, out var customerId))
+        {
+            return null;
+        }
+
+        string? vendorId = null;
+        string? invoiceNumber = null;
+        var namesInvoice = purpose is DigestLinkPurpose.Pay or DigestLinkPurpose.Ask;
+        if (namesInvoice && (!TryReadString(ref rest, lengthBytes: 1, out vendorId) || !TryReadString(ref rest, lengthBytes: 2, out invoiceNumber)))
+        {
+            return null;
+        }
+
+        return rest.IsEmpty
+            ? new DigestLinkClaims(purpose, customerId, vendorId, invoiceNumber, DateTimeOffset.FromUnixTimeSeconds(seconds))
+            : null;
+    }
+
+    private static bool TryReadString(ref ReadOnlySpan<byte> source, int lengthBytes, out string value)
+    {
+        value = "";
+        if (source.Length < lengthBytes)
+        {
+            return false;
+        }
+
+        var length = lengthBytes == 1 ? source[0] : BinaryPrimitives.ReadUInt16BigEndian(source);
+        source = source[lengthBytes..];
+        if (source.Length < length)
+        {
+            return false;
+        }
+
+        try
+        {
+            value = StrictUtf8.GetString(source[..length]);
+        }
+        catch (DecoderFallbackException)
+        {
+            return false;
+        }
+
+        source = source[length..];
+        return true;
+    }
+}

@@ -1,22 +1,28 @@
-using System.Text;
-using Microsoft.Extensions.Options;
+using TermSync.Grains.Digests.Links;
 
 namespace TermSync.Grains.Digests;
 
-/// <summary>Renders digest content as an HTML and a plain-text message with signed links.</summary>
-public sealed class DigestRenderer(IOptions<DigestOptions> options, TimeProvider time)
+/// <summary>
+/// Renders digest content as an HTML and a plain-text message from the Liquid templates in Digests/Templates, with
+/// amounts and dates in the customer's language and signed links that expire after <see cref="DigestOptions.LinkLifetime"/>.
+/// The templates are parsed once, when this singleton is created.
+/// </summary>
+public sealed class DigestRenderer(DigestLinkSigner signer)
 {
+    private readonly DigestTemplates templates = new();
+    private readonly DigestViewBuilder views = new(signer);
+
     public DigestMessage Render(DigestContent content)
     {
-        // Placeholder until the template-based renderer lands.
-        _ = options;
-        _ = time;
-        var text = new StringBuilder();
-        foreach (var line in content.Lines)
-        {
-            text.Append(line.VendorId).Append(' ').Append(line.InvoiceNumber).Append(' ').Append(line.OpenAmount).Append('\n');
-        }
-
-        return new DigestMessage(content.DigestId, content.CustomerId, content.Key, content.Email, "Digest", text.ToString(), text.ToString(), "");
+        var view = views.Build(content);
+        return new DigestMessage(
+            content.DigestId,
+            content.CustomerId,
+            content.Key,
+            content.Email,
+            view.Subject,
+            templates.RenderHtml(view),
+            templates.RenderText(view),
+            view.UnsubscribeUrl);
     }
 }

@@ -45,9 +45,16 @@ public sealed class DigestGrainTests(ClusterFixture fixture)
         }
 
         Assert.Contains("North & Sons", text);
-        Assert.Contains("https://termsync.test/pay/", html);
-        Assert.Contains("https://termsync.test/ask/", text);
-        Assert.Contains("Past due 28 days", text);
+        Assert.DoesNotContain("North & Sons", html);
+        foreach (var link in new[] { "pay", "ask", "statement", "unsubscribe" })
+        {
+            Assert.Contains($"https://termsync.test/links/{link}?token=", html);
+            Assert.Contains($"https://termsync.test/links/{link}?token=", text);
+        }
+
+        Assert.Contains("Invoice N-1, issued Wednesday, January 2, 2013, due Friday, February 1, 2013: 100.00 USD open, Past due 28 days", text);
+        Assert.Contains("Invoice E-1, issued Wednesday, January 2, 2013, due Friday, February 1, 2013: 1,200 JPY open, Past due 28 days", text);
+        Assert.Contains("Total owed to North & Sons: 105.00 USD", text);
     }
 
     [Fact]
@@ -66,7 +73,8 @@ public sealed class DigestGrainTests(ClusterFixture fixture)
         Assert.Contains("HELD-1", underReview);
         Assert.DoesNotContain("HELD-1", owedPart);
         Assert.Contains("OWED-1", owedPart);
-        Assert.Contains("owed 10.00 USD", preview.Text);
+        Assert.Contains("USD: owed 10.00 USD, of which past due 10.00 USD; under review 99.00 USD", preview.Text);
+        Assert.Equal("Your open invoices from 1 vendor: 10.00 USD owed", preview.Subject);
     }
 
     [Fact]

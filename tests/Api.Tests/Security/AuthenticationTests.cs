@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using TermSync.Api.Hosting;
 using TermSync.Api.Security;
+using TermSync.Grains.Digests.Links;
 
 namespace TermSync.Api.Tests.Security;
 
@@ -96,7 +97,9 @@ public sealed class AuthenticationTests(ApiFixture fixture)
         var customerId = ApiRequests.CustomerOf(pushed);
         using var anonymous = fixture.CreateClient(key: null);
 
-        var page = await anonymous.GetAsync($"/pay/{vendorId}/L-1?customer={customerId}", TestContext.Current.CancellationToken);
+        var signer = fixture.Factory.Services.GetRequiredService<DigestLinkSigner>();
+        var link = signer.CreateUrl(new DigestLinkClaims(DigestLinkPurpose.Pay, customerId, vendorId, "L-1", signer.NewExpiry()));
+        var page = await anonymous.GetAsync(new Uri(link).PathAndQuery, TestContext.Current.CancellationToken);
         var openApi = await anonymous.GetAsync("/swagger/v1/swagger.json", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
@@ -104,7 +107,10 @@ public sealed class AuthenticationTests(ApiFixture fixture)
         var scheme = document.GetProperty("components").GetProperty("securitySchemes").GetProperty(ApiKeyAuthenticationHandler.SchemeName);
         Assert.Equal("bearer", scheme.GetProperty("scheme").GetString());
         Assert.True(document.GetProperty("paths").GetProperty("/vendors/{vendorId}").GetProperty("get").TryGetProperty("security", out _));
-        Assert.False(document.GetProperty("paths").GetProperty("/pay/{vendorId}/{invoiceNumber}").GetProperty("get").TryGetProperty("security", out _));
+        foreach (var (path, method) in new[] { ("/links/pay", "get"), ("/links/ask", "get"), ("/links/statement", "get"), ("/links/unsubscribe", "get"), ("/links/unsubscribe", "post") })
+        {
+            Assert.False(document.GetProperty("paths").GetProperty(path).GetProperty(method).TryGetProperty("security", out _), $"{method} {path} asks for a key.");
+        }
     }
 
     [Fact]

@@ -1,45 +1,34 @@
-using System.Globalization;
 using System.Net;
-using TermSync.Api.Infrastructure;
-using TermSync.Invoices;
-using TermSync.Vendors;
 
 namespace TermSync.Api.Features.Links;
 
 /// <summary>
-/// Loads what a digest link points at and renders the small HTML pages behind it. A link whose invoice is
-/// unknown or billed to another customer gets the same "not valid" page, so it reveals nothing.
+/// The small HTML pages behind digest links. Every value from a vendor or customer is HTML-encoded. The pages for
+/// a rejected link tell the reader what to do and give no reason, so they reveal nothing about other customers.
 /// </summary>
-/// <remarks>NOTE: the customer in the link is a plain id, not a signed token, so the check only stops mistyped links.</remarks>
 internal static class LinkPage
 {
-    public static async Task<(InvoiceSnapshot Invoice, VendorProfile Vendor)?> LoadAsync(IClusterClient cluster, LinkRequest request)
-    {
-        var invoiceNumber = InvoiceRoute.Decode(request.InvoiceNumber);
-        if (!Identifiers.IsVendorId(request.VendorId) || !Identifiers.IsInvoiceNumber(invoiceNumber) || request.Customer is null)
-        {
-            return null;
-        }
+    public const string NotValidTitle = "This link is not valid";
 
-        var invoice = await cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber)).GetAsync();
-        var vendor = await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync();
-        return invoice is not null && vendor is not null && invoice.Customer.Id == request.Customer
-            ? (invoice, vendor)
-            : null;
-    }
+    public const string ExpiredTitle = "This link has expired";
 
-    public static string NotValid() => Render(
-        "This link is not valid",
-        "<p>The link does not match an invoice of yours. Open the newest digest and use its link, or ask the vendor for a new statement.</p>");
+    public static string NotValidBody =>
+        "<p>The link may have been copied only in part or changed, or it points at an invoice that is no longer billed to you. " +
+        "Open the link again from the digest email, or use the links in your newest digest. If it still does not work, " +
+        "ask the vendor that sent you the invoice for a new statement.</p>";
 
-    public static string Summary(InvoiceSnapshot invoice, VendorProfile vendor) =>
-        $"<p>Invoice {Encode(invoice.InvoiceNumber)} from {Encode(vendor.Name)}, due {invoice.DueDate:yyyy-MM-dd}: " +
-        $"{Encode(invoice.OpenAmount.ToString(CultureInfo.InvariantCulture))} {invoice.Currency} open of " +
-        $"{Encode(invoice.Amount.ToString(CultureInfo.InvariantCulture))} {invoice.Currency}.</p>";
+    public static string ExpiredBody =>
+        "<p>Links in a digest work for a limited time. Use the links in your newest digest, because every digest brings new ones. " +
+        "If you have no newer digest, ask the vendor that sent you the invoice for a new statement.</p>";
 
+    /// <summary>Returns a whole page around <paramref name="body"/>, which is HTML whose values the caller encoded.</summary>
     public static string Render(string title, string body) =>
-        $"<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\"><title>{Encode(title)}</title></head>" +
-        $"<body><h1>{Encode(title)}</h1>{body}</body></html>\n";
+        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">" +
+        $"<meta name=\"robots\" content=\"noindex\"><title>{Encode(title)}</title></head>\n<body><h1>{Encode(title)}</h1>\n{body}\n</body></html>\n";
 
-    public static string Encode(string value) => WebUtility.HtmlEncode(value);
+    public static string Encode(string? value) => WebUtility.HtmlEncode(value ?? "");
+
+    /// <summary>Returns a mailto address with <paramref name="subject"/>, percent-encoded and ready for an HTML attribute after <see cref="Encode"/>.</summary>
+    public static string MailTo(string address, string subject) =>
+        $"mailto:{Uri.EscapeDataString(address).Replace("%40", "@", StringComparison.Ordinal)}?subject={Uri.EscapeDataString(subject)}";
 }

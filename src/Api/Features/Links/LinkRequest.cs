@@ -1,4 +1,4 @@
 namespace TermSync.Api.Features.Links;
 
-/// <summary>The invoice a digest link points at, and the customer the digest was sent to.</summary>
-public sealed record LinkRequest(string VendorId, string InvoiceNumber, string? Customer);
+/// <summary>A digest link: its signed token, from the "token" query parameter.</summary>
+public sealed record LinkRequest(string? Token);

@@ -1,29 +1,38 @@
-using FastEndpoints;
+using TermSync.Grains.Digests.Links;
 
 namespace TermSync.Api.Features.Links;
 
-public sealed class PayEndpoint(IClusterClient cluster) : Endpoint<LinkRequest>
+public sealed class PayEndpoint(IClusterClient cluster, DigestLinkSigner signer, TimeProvider time, ILogger<PayEndpoint> logger)
+    : LinkEndpoint<LinkRequest>(signer, logger)
 {
     public override void Configure()
     {
-        Get("/pay/{vendorId}/{invoiceNumber}");
-        AllowAnonymous();
-        Description(builder => builder.Produces<string>(StatusCodes.Status200OK, "text/html").Produces<string>(StatusCodes.Status404NotFound, "text/html"), clearDefaults: true);
-        Summary(summary => summary.Summary = "Page behind a digest's pay link");
+        Get("/links/pay");
+        DescribePage(
+            "Page behind a digest's pay link",
+            "Shows the invoice's open amount now, its due date and how to pay the vendor. The token is the signed link token from the digest; " +
+            "a tampered token, or one whose invoice is billed to another customer now, gets 400, and an expired one 410.");
     }
 
     public override async Task HandleAsync(LinkRequest request, CancellationToken cancellationToken)
     {
-        var target = await LinkPage.LoadAsync(cluster, request);
-        if (target is not var (invoice, vendor))
+        if (await VerifyAsync(request.Token, DigestLinkPurpose.Pay, cancellationToken) is not { } claims)
         {
-            await Send.StringAsync(LinkPage.NotValid(), StatusCodes.Status404NotFound, "text/html; charset=utf-8", cancellationToken);
             return;
         }
 
-        var body = LinkPage.Summary(invoice, vendor) +
-            $"<p>Pay {LinkPage.Encode(vendor.Name)} with the payment details printed on the invoice, quoting the invoice number. " +
-            $"For other ways to pay, write to <a href=\"mailto:{LinkPage.Encode(vendor.ContactEmail)}\">{LinkPage.Encode(vendor.ContactEmail)}</a>.</p>";
-        await Send.StringAsync(LinkPage.Render($"Pay invoice {invoice.InvoiceNumber}", body), StatusCodes.Status200OK, "text/html; charset=utf-8", cancellationToken);
+        if (await InvoiceLinkTarget.LoadAsync(cluster, claims, logger) is not { } target)
+        {
+            await SendRejectedAsync(DigestLinkStatus.Invalid, cancellationToken);
+            return;
+        }
+
+        var (invoice, vendor) = target;
+        var howToPay = invoice.IsOpen
+            ? $"<h2>How to pay</h2><p>Pay {LinkPage.Encode(vendor.Name)} with the payment details printed on the invoice, and quote the invoice number " +
+              $"{LinkPage.Encode(invoice.InvoiceNumber)}. For other ways to pay, write to " +
+              $"<a href=\"{LinkPage.Encode(LinkPage.MailTo(vendor.ContactEmail, $"Payment of invoice {invoice.InvoiceNumber}"))}\">{LinkPage.Encode(vendor.ContactEmail)}</a>.</p>"
+            : "";
+        await SendPageAsync(StatusCodes.Status200OK, $"Pay invoice {invoice.InvoiceNumber}", target.SummaryHtml(time) + howToPay, cancellationToken);
     }
 }

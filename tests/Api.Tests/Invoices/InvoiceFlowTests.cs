@@ -70,7 +70,7 @@ public sealed class InvoiceFlowTests(ApiFixture fixture)
         Assert.True(cycle.GetProperty("sent").GetInt32() >= 1);
         var history = await (await Client.GetAsync($"/customers/{customerId}/digests", TestContext.Current.CancellationToken)).ReadJsonAsync();
         var record = history.GetProperty("digests").EnumerateArray().Single();
-        Assert.Equal("2013-W09", record.GetProperty("period").GetString());
+        Assert.Equal("2013-02-25", record.GetProperty("period").GetString());
         Assert.Equal(2, record.GetProperty("vendorCount").GetInt32());
         Assert.True(File.Exists(record.GetProperty("location").GetString()));
 

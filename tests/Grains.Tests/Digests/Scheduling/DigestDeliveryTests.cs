@@ -54,6 +54,45 @@ public sealed class DigestDeliveryTests
         Assert.Empty(smtp.Messages);
     }
 
+    [Fact]
+    public async Task Email_shows_open_amounts_and_totals()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var smtp = await TestSmtpServer.StartAsync(cancellationToken);
+        await using var cluster = await FakeClockCluster.StartAsync(SundayMorning, SmtpSettings(smtp));
+        var north = await TestData.RegisterVendorAsync(cluster.Grains, "North");
+        var south = await TestData.RegisterVendorAsync(cluster.Grains, "South");
+        var customerId = TestData.NewId("c");
+        await cluster.Grains.Invoice(north, "A-1").IssueAsync(TestData.Draft(customerId, 1000m, issued: "2026-10-01", due: "2026-11-01"));
+        await cluster.Grains.Invoice(north, "C-1").IssueAsync(TestData.Draft(customerId, 75m, issued: "2026-10-01", due: "2026-11-01"));
+        await cluster.Grains.Invoice(south, "B-1").IssueAsync(TestData.Draft(customerId, 250m, issued: "2026-10-01", due: "2026-11-01"));
+        await cluster.Grains.Invoice(north, "A-1").ApplyPaymentAsync("p-a", 400m, new DateOnly(2026, 11, 20));
+        await cluster.Grains.Invoice(north, "C-1").ApplyPaymentAsync("p-c", 75m, new DateOnly(2026, 11, 20));
+
+        cluster.Clock.SetUtcNow(MondaySlot);
+        await cluster.WakeAsync(customerId);
+        await cluster.Grains.Invoice(south, "B-1").ApplyPaymentAsync("p-b", 250m, new DateOnly(2026, 12, 8));
+        cluster.Clock.SetUtcNow(MondaySlot.AddDays(7));
+        await cluster.WakeAsync(customerId);
+        var messages = await smtp.WaitForMessagesAsync(2, TimeSpan.FromSeconds(30), cancellationToken);
+
+        var first = messages[0].Message;
+        Assert.Equal($"ap@{customerId}.example", first.To.Mailboxes.Single().Address);
+        Assert.Contains("Invoice A-1, issued Thursday, October 1, 2026, due Sunday, November 1, 2026: 600.00 USD open, Past due 36 days", first.TextBody);
+        Assert.Contains("Invoice B-1, issued Thursday, October 1, 2026, due Sunday, November 1, 2026: 250.00 USD open, Past due 36 days", first.TextBody);
+        Assert.DoesNotContain("C-1", first.TextBody);
+        Assert.DoesNotContain("1,000.00", first.TextBody);
+        Assert.Contains("Total owed to North: 600.00 USD", first.TextBody);
+        Assert.Contains("Total owed to South: 250.00 USD", first.TextBody);
+        Assert.Contains("USD: owed 850.00 USD, of which past due 850.00 USD", first.TextBody);
+        Assert.Contains("600.00 USD", first.HtmlBody);
+
+        var second = messages[1].Message;
+        Assert.Contains("Invoice A-1,", second.TextBody);
+        Assert.DoesNotContain("B-1", second.TextBody);
+        Assert.Contains("USD: owed 600.00 USD", second.TextBody);
+    }
+
     internal static Dictionary<string, string> SmtpSettings(TestSmtpServer smtp) => new()
     {
         ["Smtp:Host"] = smtp.Host,

@@ -24,10 +24,12 @@ public interface IDigestGrain : IGrainWithStringKey
     /// Sends the digest of the period that contains <paramref name="asOf"/> now, unless that period has one,
     /// the contact budget is used up, the customer unsubscribed, or nothing is actionable.
     /// </summary>
+    /// <param name="asOf">Business date of the digest; null for today in the customer's time zone. A cycle with a
+    /// date counts the contact budget on that date, so that replayed history keeps its own budget.</param>
     /// <param name="reason"><see cref="DigestReason.Cycle"/> or <see cref="DigestReason.VendorRequest"/>.</param>
     /// <param name="requestedBy">The vendor that asked, for a vendor request.</param>
     [Alias("Run"), ResponseTimeout("00:05:00")]
-    Task<DigestRunResult> RunAsync(DateOnly asOf, DigestReason reason, string? requestedBy);
+    Task<DigestRunResult> RunAsync(DateOnly? asOf, DigestReason reason, string? requestedBy);
 
     /// <summary>Renders the digest for <paramref name="asOf"/> without delivering or recording it.</summary>
     [Alias("Preview")]

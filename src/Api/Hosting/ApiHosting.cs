@@ -23,7 +23,7 @@ public static class ApiHosting
         services.AddFastEndpoints();
 
         // Results returned as IResult (TypedResults) are written with ASP.NET Core's options, so they get the same enum names.
-        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase)));
+        services.ConfigureHttpJsonOptions(options => options.SerializerOptions.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false)));
         services.AddTermSyncSecurity();
         services.SwaggerDocument(options =>
         {
@@ -75,7 +75,7 @@ public static class ApiHosting
         {
             config.Endpoints.Configurator = EndpointAccess.Configure;
             config.Errors.UseProblemDetails();
-            config.Serializer.Options.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase));
+            config.Serializer.Options.Converters.Add(new JsonStringEnumConverter(System.Text.Json.JsonNamingPolicy.CamelCase, allowIntegerValues: false));
             config.Serializer.Options.NumberHandling = JsonNumberHandling.Strict;
             config.Binding.JsonExceptionTransformer = ErrorHandling.DescribeJsonError;
             config.Binding.FailureMessage = ErrorHandling.DescribeBindingError;

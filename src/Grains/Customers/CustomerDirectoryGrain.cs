@@ -29,7 +29,7 @@ public sealed partial class CustomerDirectoryGrain(
     public Task<IReadOnlyList<string>> ListAsync() =>
         Task.FromResult<IReadOnlyList<string>>([.. state.State.CustomerIds]);
 
-    public async Task<DigestCycleResult> RunDigestsAsync(DateOnly asOf)
+    public async Task<DigestCycleResult> RunDigestsAsync(DateOnly? asOf)
     {
         var result = DigestCycleResult.Empty;
         foreach (var chunk in state.State.CustomerIds.Chunk(MaxConcurrentDigests))
@@ -43,5 +43,5 @@ public sealed partial class CustomerDirectoryGrain(
     }
 
     [LoggerMessage(EventId = 3100, Level = LogLevel.Debug, Message = "Directory shard {Shard} ran digests as of {AsOf}: {Sent} sent of {Customers} customers")]
-    private partial void LogShardCycleDone(long shard, DateOnly asOf, int sent, int customers);
+    private partial void LogShardCycleDone(long shard, DateOnly? asOf, int sent, int customers);
 }

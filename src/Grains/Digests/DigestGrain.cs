@@ -63,10 +63,16 @@ public sealed partial class DigestGrain(
             return new DigestRunResult(DigestRunStatus.NotDue, null);
         }
 
+        var statement = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(Calendar.LocalDate(now));
+        RefreshTimeZone(statement.TimeZone);
         var today = Calendar.LocalDate(now);
-        var statement = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(today);
-        RefreshTimeZone(statement.TimeZone, now);
-        today = Calendar.LocalDate(now);
+        slotDue = State.NextDueAt <= now;
+        if (unfinished is null && !slotDue && State.NextCheckAt > now)
+        {
+            await AimReminderAsync(now);
+            await state.WriteStateAsync();
+            return new DigestRunResult(DigestRunStatus.NotDue, null);
+        }
 
         DigestRunResult result;
         if (unfinished is not null)
@@ -103,7 +109,7 @@ public sealed partial class DigestGrain(
         return result;
     }
 
-    public async Task<DigestRunResult> RunAsync(DateOnly asOf, DigestReason reason, string? requestedBy)
+    public async Task<DigestRunResult> RunAsync(DateOnly? asOf, DigestReason reason, string? requestedBy)
     {
         if (State.Preferences.Frequency == DigestFrequency.Unsubscribed)
         {
@@ -111,13 +117,15 @@ public sealed partial class DigestGrain(
         }
 
         var now = time.GetUtcNow();
-        var statement = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(asOf);
-        RefreshTimeZone(statement.TimeZone, now);
+        var statement = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(asOf ?? Calendar.LocalDate(now));
+        RefreshTimeZone(statement.TimeZone);
+        var businessDate = asOf ?? Calendar.LocalDate(now);
 
         // A cycle runs as if its business date were today, so that replayed history keeps its own budget.
-        var contactDate = reason == DigestReason.Cycle ? asOf : Calendar.LocalDate(now);
-        var key = DigestCalendar.Key(Calendar.PeriodStart(asOf));
-        var result = await SendAsync(statement, key, reason, requestedBy, asOf, contactDate, now);
+        var contactDate = reason == DigestReason.Cycle && asOf is not null ? asOf.Value : Calendar.LocalDate(now);
+        var key = DigestCalendar.Key(Calendar.PeriodStart(businessDate));
+        var result = await SendAsync(statement, key, reason, requestedBy, businessDate, contactDate, now);
+        await AimReminderAsync(now);
         await state.WriteStateAsync();
         return result;
     }
@@ -241,18 +249,22 @@ public sealed partial class DigestGrain(
         State.NextCheckAt = subscribed ? Calendar.NextCheck(now) : null;
     }
 
-    private void RefreshTimeZone(string? customerTimeZone, DateTimeOffset now)
+    /// <summary>
+    /// Takes the customer's time zone from its newest invoice. The next slot and check keep their local dates and
+    /// times, moved to the new zone, so a slot due at 08:00 in the old zone is not sent at another local hour.
+    /// </summary>
+    private void RefreshTimeZone(string? customerTimeZone)
     {
         if (customerTimeZone == State.CustomerTimeZone)
         {
             return;
         }
 
+        var before = Calendar;
         State.CustomerTimeZone = customerTimeZone;
-        if (State.NextDueAt > now)
-        {
-            Reschedule(now);
-        }
+        var after = Calendar;
+        State.NextDueAt = State.NextDueAt is { } due ? after.InstantOf(before.LocalDate(due)) : null;
+        State.NextCheckAt = State.NextCheckAt is { } check ? after.InstantOf(before.LocalDate(check)) : null;
     }
 
     /// <summary>

@@ -48,6 +48,41 @@ public sealed class DigestEndpointTests(ApiFixture fixture)
         Assert.Equal([field], fields);
     }
 
+    [Theory]
+    [InlineData("frequency", 7)]
+    [InlineData("weekday", 9)]
+    [InlineData("frequency", "daily")]
+    public async Task Unknown_enum_value_is_rejected(string field, object value)
+    {
+        var customerId = await CustomerAsync();
+
+        var response = await fixture.Client.PutAsJsonAsync($"/customers/{customerId}/digest-preferences", new Dictionary<string, object> { [field] = value }, TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains(field, await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken));
+    }
+
+    [Fact]
+    public async Task Read_preferences_can_be_written_back()
+    {
+        var customerId = await CustomerAsync();
+        var read = await (await fixture.Client.GetAsync($"/customers/{customerId}/digest-preferences", TestContext.Current.CancellationToken)).ReadJsonAsync();
+
+        var written = await fixture.Client.PutAsJsonAsync($"/customers/{customerId}/digest-preferences", read.GetProperty("preferences"), TestContext.Current.CancellationToken);
+
+        Assert.Equal("08:00:00", (await written.ReadJsonAsync()).GetProperty("preferences").GetProperty("localTime").GetString());
+    }
+
+    [Theory]
+    [InlineData("0001-01-01")]
+    [InlineData("2999-01-01")]
+    public async Task Cycle_date_out_of_range_is_rejected(string asOf)
+    {
+        var fields = await HttpAssertions.AssertValidationProblemAsync(await fixture.Client.PostJsonAsync("/digest-cycles", new { asOf }));
+
+        Assert.Equal(["asOf"], fields);
+    }
+
     [Fact]
     public async Task Same_day_twice_weekly_is_rejected()
     {

@@ -74,6 +74,23 @@ public sealed class DigestScheduleTests
     }
 
     [Fact]
+    public async Task Zone_change_keeps_local_slot_time()
+    {
+        await using var cluster = await FakeClockCluster.StartAsync(SundayMorning);
+        var customerId = await PastDueCustomerAsync(cluster, "UTC");
+        var vendorId = await TestData.RegisterVendorAsync(cluster.Grains, "West");
+        var draft = TestData.Draft(customerId, 40m, issued: "2026-11-01", due: "2026-12-01");
+
+        // The newest invoice moves the customer to Los Angeles, where Monday 08:00 is 16:00 UTC.
+        await cluster.Grains.Invoice(vendorId, "W-1").IssueAsync(draft with { Customer = draft.Customer with { TimeZone = "America/Los_Angeles" } });
+        await cluster.TickAsync(customerId, TimeSpan.FromMinutes(10), new DateTimeOffset(2026, 12, 7, 20, 0, 0, TimeSpan.Zero));
+
+        var digest = Assert.Single(await cluster.HistoryAsync(customerId));
+        Assert.Equal(new DateTimeOffset(2026, 12, 7, 16, 0, 0, TimeSpan.Zero), digest.CreatedAt);
+        Assert.Equal("America/Los_Angeles", (await cluster.Grains.GetGrain<IDigestGrain>(customerId).GetScheduleAsync()).TimeZone);
+    }
+
+    [Fact]
     public async Task Duplicate_wake_sends_nothing()
     {
         await using var cluster = await FakeClockCluster.StartAsync(SundayMorning);

@@ -7,7 +7,7 @@ namespace TermSync.Api.Features.Digests.RequestReminder;
 /// <param name="Status">sent, alreadySent, nothingActionable, budgetExhausted, unsubscribed or deliveryFailed.</param>
 public sealed record Response(DigestRunStatus Status, VendorDigestView? Digest);
 
-public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoint<AccountRequest, Response>
+public sealed class Endpoint(IClusterClient cluster) : Endpoint<AccountRequest, Response>
 {
     public override void Configure()
     {
@@ -29,8 +29,7 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoi
             return;
         }
 
-        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        var result = await cluster.GetGrain<IDigestGrain>(customerId).RunAsync(today, DigestReason.VendorRequest, request.VendorId);
+        var result = await cluster.GetGrain<IDigestGrain>(customerId).RunAsync(null, DigestReason.VendorRequest, request.VendorId);
         var view = result.Digest is null ? null : VendorDigestView.For(request.VendorId, result.Digest);
         await Send.OkAsync(new Response(result.Status, view), cancellationToken);
     }

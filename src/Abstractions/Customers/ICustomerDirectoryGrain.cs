@@ -36,7 +36,7 @@ public interface ICustomerDirectoryGrain : IGrainWithIntegerKey
     /// <summary>Runs the digest of every customer in this shard for <paramref name="asOf"/>, or for each customer's local today when null.</summary>
     /// <remarks>
     /// A shard of a large network takes longer than the default 30 s response timeout. NOTE: a caller whose shard
-    /// was on a silo that dies may wait the full 10 minutes for an answer; running the cycle again is safe.
+    /// was on a silo that dies may wait the full 10 minutes for a response. Running the cycle again is safe.
     /// </remarks>
     [Alias("RunDigests"), ResponseTimeout("00:10:00")]
     Task<DigestCycleResult> RunDigestsAsync(DateOnly? asOf);

@@ -1,6 +1,6 @@
 namespace TermSync.Digests;
 
-/// <summary>Where a digest stands with the mail server or outbox.</summary>
+/// <summary>The delivery state of a digest at the mail server or outbox.</summary>
 [GenerateSerializer, Alias("termsync.DeliveryStatus")]
 public enum DeliveryStatus
 {

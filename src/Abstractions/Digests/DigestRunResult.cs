@@ -19,7 +19,7 @@ public enum DigestRunStatus
     /// <summary>The customer unsubscribed.</summary>
     Unsubscribed = 4,
 
-    /// <summary>Delivery failed or was rejected; the digest's record says which and why.</summary>
+    /// <summary>Delivery failed or was rejected. The digest's record contains which and why.</summary>
     DeliveryFailed = 5,
 
     /// <summary>A wake-up found no slot, trigger or unfinished delivery due yet.</summary>

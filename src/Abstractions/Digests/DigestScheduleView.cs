@@ -1,6 +1,6 @@
 namespace TermSync.Digests;
 
-/// <summary>A customer's digest settings and where its schedule stands.</summary>
+/// <summary>A customer's digest settings and the state of its schedule.</summary>
 /// <param name="TimeZone">The time zone in effect: the preference, else the customer's, else UTC.</param>
 /// <param name="NextDueAt">Instant of the next scheduled slot, or null when unsubscribed.</param>
 [GenerateSerializer, Immutable, Alias("termsync.DigestScheduleView")]

@@ -4,8 +4,8 @@ using TermSync.Digests;
 namespace TermSync.Grains.Digests;
 
 /// <summary>
-/// Computes a customer's slots from its preferences. A slot is a local date and time; its instant is computed
-/// with the time zone's offset on that date, so a 06:00 digest stays at 06:00 local across daylight-saving changes.
+/// Computes a customer's slots from its preferences. A slot is a local date and time. Its instant uses the time
+/// zone's offset on that date, so a 06:00 digest stays at 06:00 local across daylight-saving changes.
 /// </summary>
 public sealed class DigestCalendar(DigestPreferences preferences, TimeZoneInfo zone)
 {

@@ -6,9 +6,9 @@ using TermSync.Vendors;
 namespace TermSync.Grains.Digests;
 
 /// <summary>
-/// Builds a digest's content. The customer grain's statement names the candidate invoices; every balance is then
-/// re-read from its invoice grain, so an invoice paid, credited, voided or moved since the statement was built
-/// does not appear and a partly paid one shows what is still open.
+/// Builds a digest's content. The customer grain's statement names the candidate invoices, and every balance is
+/// then re-read from its invoice grain. An invoice paid, credited, voided or moved since the statement was built
+/// does not appear, and a partly paid one shows what is still open.
 /// </summary>
 internal sealed class DigestComposer(IGrainFactory grains)
 {
@@ -72,7 +72,12 @@ internal sealed class DigestComposer(IGrainFactory grains)
             }
         }
 
-        return pastDue ? DigestReason.PastDue : dueSoon ? DigestReason.DueSoon : null;
+        if (pastDue)
+        {
+            return DigestReason.PastDue;
+        }
+
+        return dueSoon ? DigestReason.DueSoon : null;
     }
 
     private async Task<Dictionary<string, bool>> RemindBeforeDueAsync(CustomerStatement statement)

@@ -3,7 +3,7 @@ using TermSync.Digests;
 namespace TermSync.Api.Features.Digests;
 
 /// <summary>
-/// A digest as one of the customer's vendors sees it: only that vendor's invoices, and nothing that tells which
+/// One vendor's view of a customer's digest: only that vendor's invoices, and nothing that reveals which
 /// other vendors bill the customer.
 /// </summary>
 /// <param name="RequestedByYou">Whether this vendor asked for the digest through the API.</param>

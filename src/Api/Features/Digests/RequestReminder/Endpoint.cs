@@ -3,7 +3,7 @@ using TermSync.Digests;
 
 namespace TermSync.Api.Features.Digests.RequestReminder;
 
-/// <summary>The outcome of a reminder request, with the digest as this vendor sees it when one exists.</summary>
+/// <summary>The outcome of a reminder request, with this vendor's view of the digest when one exists.</summary>
 /// <param name="Status">sent, alreadySent, nothingActionable, budgetExhausted, unsubscribed or deliveryFailed.</param>
 public sealed record Response(DigestRunStatus Status, VendorDigestView? Digest);
 

@@ -36,7 +36,7 @@ public sealed record Request(
             DayOfMonth ?? defaults.DayOfMonth,
             LocalTime is null ? defaults.LocalTime : TimeOnly.ParseExact(LocalTime, LocalTimeFormats, System.Globalization.CultureInfo.InvariantCulture),
             TimeZone,
-            DueSoonDays is null ? defaults.DueSoonDays : DueSoonDays == 0 ? null : DueSoonDays,
+            DueSoonDays switch { null => defaults.DueSoonDays, 0 => null, var days => days },
             PastDueReminder ?? defaults.PastDueReminder);
     }
 }

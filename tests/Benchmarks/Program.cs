@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
+using TermSync.Benchmarks.DigestCycle;
 using TermSync.Benchmarks.Ingest;
 using TermSync.Importer.Api;
 
@@ -12,10 +13,28 @@ Log.Logger = new LoggerConfiguration()
     .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose)
     .CreateLogger();
 
-if (args.Length == 0 || args[0] != "ingest" || args.Contains("--help"))
+if (args is ["digest-cycle", ..])
+{
+    try
+    {
+        return await DigestCycleCommand.RunAsync(args[1..]);
+    }
+    finally
+    {
+        await Log.CloseAndFlushAsync();
+    }
+}
+
+if (args is not ["ingest", ..])
+{
+    Console.Error.WriteLine("Usage: TermSync.Benchmarks ingest|digest-cycle [options]. Run a command with --help for its options.");
+    return args is ["--help"] ? 0 : 2;
+}
+
+if (args.Contains("--help"))
 {
     Console.Error.WriteLine(IngestOptions.Usage);
-    return args.Contains("--help") ? 0 : 2;
+    return 0;
 }
 
 IngestOptions options;

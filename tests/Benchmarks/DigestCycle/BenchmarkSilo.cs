@@ -5,6 +5,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -34,6 +35,9 @@ public sealed class BenchmarkSilo : IAsyncDisposable
 
     /// <summary>Folder that receives one HTML and one plain-text file per delivered digest.</summary>
     public string OutboxPath => Path.Combine(RootPath, "outbox");
+
+    /// <summary>How long a grain may stay idle before the silo deactivates it (<see cref="GrainCollectionOptions.CollectionAge"/>).</summary>
+    public TimeSpan CollectionAge => _host.Services.GetRequiredService<IOptions<GrainCollectionOptions>>().Value.CollectionAge;
 
     /// <summary>Grain factory of the silo, for calls from outside any grain.</summary>
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();

@@ -4,9 +4,10 @@ using TermSync.Benchmarks.Ingest;
 namespace TermSync.Benchmarks.DigestCycle;
 
 /// <summary>
-/// Starts a silo in this process, seeds the workload, and runs the measured rounds. Each round runs the first cycle
-/// of a new week, in which every customer gets a digest, and then the same cycle again, in which every customer
-/// already has one. After each cycle it checks the counts and the outbox, and it stops at the first failed check.
+/// Starts a silo in this process, seeds the workload, and runs the measured rounds. Each round deactivates every idle
+/// grain and runs the first cycle of a new week, in which every customer gets a digest, and then runs the same cycle
+/// again at once, in which every customer already has one. After each cycle it checks the counts and the outbox, and it
+/// stops at the first failed check.
 /// </summary>
 public sealed class DigestCycleBenchmark(TextWriter progress)
 {
@@ -32,12 +33,12 @@ public sealed class DigestCycleBenchmark(TextWriter progress)
             cancellationToken.ThrowIfCancellationRequested();
             var asOf = options.AsOfRound(round);
 
-            var first = await runner.RunAsync(round, "first", asOf);
+            var first = await runner.RunAsync(round, "first", asOf, deactivateIdleGrains: true);
             var firstScan = OutboxScan.Count(silo.OutboxPath, asOf);
             await ReportAsync(first);
             problems.AddRange(DigestCycleChecks.CheckFirst(first, firstScan, options.Customers));
 
-            var repeated = await runner.RunAsync(round, "repeated", asOf);
+            var repeated = await runner.RunAsync(round, "repeated", asOf, deactivateIdleGrains: false);
             var repeatedScan = OutboxScan.Count(silo.OutboxPath, asOf);
             await ReportAsync(repeated);
             problems.AddRange(DigestCycleChecks.CheckRepeated(repeated, repeatedScan, options.Customers));
@@ -59,6 +60,7 @@ public sealed class DigestCycleBenchmark(TextWriter progress)
             seed,
             afterSeeding,
             activations,
+            silo.CollectionAge,
             cycles,
             scans,
             process.PeakWorkingSet64,

@@ -11,6 +11,7 @@ namespace TermSync.Benchmarks.DigestCycle;
 /// <summary>The figures of one digest-cycle benchmark run and the checks on them, rendered as Markdown.</summary>
 /// <param name="AfterSeeding">Memory after seeding, read after a full blocking garbage collection.</param>
 /// <param name="Activations">Grain activations in the silo after seeding.</param>
+/// <param name="CollectionAge">How long a grain may stay idle before the silo deactivates it.</param>
 /// <param name="Cycles">Every timed cycle in order: round 1 first and repeated, round 2 first and repeated, and so on.</param>
 /// <param name="Outboxes">The outbox after the first cycle of each round.</param>
 /// <param name="PeakWorkingSetBytes">Peak working set of the process over the whole run, seeding included.</param>
@@ -22,6 +23,7 @@ public sealed record DigestCycleReport(
     SeedResult Seed,
     MemorySnapshot AfterSeeding,
     int Activations,
+    TimeSpan CollectionAge,
     IReadOnlyList<CycleMeasurement> Cycles,
     IReadOnlyList<OutboxScan> Outboxes,
     long PeakWorkingSetBytes,
@@ -66,6 +68,7 @@ public sealed record DigestCycleReport(
 
         text.AppendLine(Invariant, $"- Workload: {Options.Customers:N0} customers with {DigestCycleOptions.InvoicesPerCustomer} open USD invoices each, billed by {DigestCycleOptions.Vendors} vendors in turn, so every digest covers 3 vendors. In round 1, 2 of the 5 invoices are past due; each later round is 7 days later, so one more is. Every customer has a mailbox, so every digest is delivered.");
         text.AppendLine(Invariant, $"- Rounds: round n runs as of {Options.AsOf:yyyy-MM-dd} plus 7 × (n − 1) days, a new weekly period, in the same silo without reseeding. Its first cycle sends every customer that week's digest; the repeated cycle runs the same date again and must find every digest already sent. The outbox is emptied after each round.");
+        text.AppendLine(Invariant, $"- Activations: the silo deactivates a grain after {CollectionAge.TotalMinutes:N0} idle minutes (Orleans `GrainCollectionOptions.CollectionAge`), so a weekly cycle finds its customers' grains deactivated. Before each first cycle the driver therefore deactivates every idle grain with `IManagementGrain.ForceActivationCollection`. The cycle then activates every grain it calls (directory shards, customers, digests, vendors and invoices) and reads its state from storage, and each invoice grain that activates sends its snapshot to its customer and vendor ledger grains, which ignore a version they already have. The repeated cycle follows at once and finds them active. Only the grains marked `[KeepAlive]`, such as the in-memory storage grains, stay active throughout.");
         text.AppendLine(Invariant, $"- Software: {RuntimeInformation.FrameworkDescription}, Orleans {OrleansVersion()}, {(GCSettings.IsServerGC ? "server" : "workstation")} garbage collector ({GCSettings.LatencyMode}).");
         text.AppendLine(Invariant, $"- Run: {StartedAt:yyyy-MM-dd HH:mm} to {EndedAt:HH:mm} UTC. Load average (1, 5, 15 min) when the first round started: {LoadAtStart}; after the last round: {LoadAtEnd}.");
         if (CrossesReminderTime())

@@ -16,6 +16,6 @@ public enum DeliveryStatus
     /// <summary>Refused for good, for example an unknown mailbox or no address; not retried for the period.</summary>
     Rejected = 3,
 
-    /// <summary>Not sent again after a failure, because nothing was actionable any more when the delivery was retried.</summary>
+    /// <summary>Not sent again after a failure, because nothing was actionable any more or the customer unsubscribed.</summary>
     Withdrawn = 4,
 }

@@ -153,6 +153,11 @@ public sealed partial class DigestGrain(
 
         var now = time.GetUtcNow();
         State.Preferences = preferences;
+        if (preferences.Frequency == DigestFrequency.Unsubscribed)
+        {
+            WithdrawUnfinished();
+        }
+
         Reschedule(now);
         await AimReminderAsync(now);
         await state.WriteStateAsync();
@@ -237,6 +242,15 @@ public sealed partial class DigestGrain(
 
         LogDeliveryFailed(CustomerId, record.DigestId, outcome.Status, record.Attempts, outcome.Detail);
         return new DigestRunResult(DigestRunStatus.DeliveryFailed, record);
+    }
+
+    /// <summary>Marks digests still pending or failed as withdrawn, so that a later resubscription does not send them.</summary>
+    private void WithdrawUnfinished()
+    {
+        foreach (var record in State.History.Where(record => record.Delivery is DeliveryStatus.Pending or DeliveryStatus.Failed).ToList())
+        {
+            Store(record with { Delivery = DeliveryStatus.Withdrawn, DeliveryDetail = "The customer unsubscribed before the delivery was retried." });
+        }
     }
 
     private DigestRecord Store(DigestRecord record) => State.History.Upsert(record, options.Value.HistoryLimit);

@@ -35,6 +35,28 @@ public sealed class DigestDeliveryTests
     }
 
     [Fact]
+    public async Task Unsubscribe_withdraws_failed_digest()
+    {
+        await using var smtp = await TestSmtpServer.StartAsync(TestContext.Current.CancellationToken);
+        await using var cluster = await FakeClockCluster.StartAsync(SundayMorning, SmtpSettings(smtp));
+        var customerId = await DigestScheduleTests.PastDueCustomerAsync(cluster, "UTC");
+        var digests = cluster.Grains.GetGrain<IDigestGrain>(customerId);
+        smtp.ReplyToNextMessages(2, 451, "Try again later");
+        cluster.Clock.SetUtcNow(MondaySlot);
+        await cluster.WakeAsync(customerId);
+
+        await digests.UnsubscribeAsync();
+        await digests.SetPreferencesAsync(DigestPreferences.Default);
+        cluster.Clock.Advance(TimeSpan.FromHours(1));
+        var woken = await cluster.WakeAsync(customerId);
+
+        Assert.Equal(DigestRunStatus.NotDue, woken.Status);
+        var digest = Assert.Single(await cluster.HistoryAsync(customerId));
+        Assert.Equal(DeliveryStatus.Withdrawn, digest.Delivery);
+        Assert.Empty(smtp.Messages);
+    }
+
+    [Fact]
     public async Task Rejected_address_is_not_retried()
     {
         await using var smtp = await TestSmtpServer.StartAsync(TestContext.Current.CancellationToken);

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TermSync.Conversations;
+using TermSync.CreditNotes;
 using TermSync.Invoices;
 using TermSync.Vendors;
 
@@ -32,7 +33,7 @@ public sealed partial class ConversationGrain(
         var (vendorId, conversationId) = Key;
         if (State.Conversation is { } existing)
         {
-            return existing.Messages[0].MessageId == draft.MessageId
+            return IsSameOpening(existing, draft)
                 ? ConversationCommandResult.Unchanged(existing)
                 : ConversationCommandResult.Rejected(existing, "conversationId", $"Conversation '{conversationId}' is already open; choose another id or reply to it.");
         }
@@ -243,6 +244,12 @@ public sealed partial class ConversationGrain(
         await AimReminderAsync(now);
     }
 
+    private static bool IsSameOpening(ConversationView existing, ConversationDraft draft) =>
+        existing.Kind == draft.Kind
+        && existing.Messages[0].MessageId == draft.MessageId
+        && existing.Messages[0].Text == draft.Text
+        && existing.Invoices.SequenceEqual(draft.Invoices);
+
     private ConversationEvent AddEvent(VendorEventType type, DateTimeOffset now)
     {
         var added = new ConversationEvent(Guid.CreateVersion7(now).ToString("N"), type, now, State.Conversation!);
@@ -320,7 +327,7 @@ public sealed partial class ConversationGrain(
     private async Task<bool> CreditsConversationAsync(ConversationView conversation, string creditNoteNumber)
     {
         var creditNote = await GrainFactory
-            .GetGrain<CreditNotes.ICreditNoteGrain>(VendorScopedKey.Format(conversation.VendorId, creditNoteNumber))
+            .GetGrain<ICreditNoteGrain>(VendorScopedKey.Format(conversation.VendorId, creditNoteNumber))
             .GetAsync();
         return creditNote is not null && conversation.Invoices.Any(invoice => invoice.InvoiceNumber == creditNote.InvoiceNumber);
     }

@@ -22,6 +22,8 @@ public sealed partial class ConversationNotifierGrain(
     ILogger<ConversationNotifierGrain> logger)
     : Grain, IConversationNotifierGrain, IStreamSubscriptionObserver, IAsyncObserver<ConversationEvent>
 {
+    private HashSet<string>? handled;
+
     private string VendorId => this.GetPrimaryKeyString();
 
     public Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory) =>
@@ -40,7 +42,8 @@ public sealed partial class ConversationNotifierGrain(
     public async Task NotifyAsync(ConversationEvent conversationEvent)
     {
         var conversation = conversationEvent.Conversation;
-        if (!state.State.Contains(conversationEvent.EventId))
+        handled ??= new HashSet<string>(state.State.Handled, StringComparer.Ordinal);
+        if (!handled.Contains(conversationEvent.EventId))
         {
             if (VendorEventTypes.Subscribable.Contains(conversationEvent.Type))
             {
@@ -51,12 +54,23 @@ public sealed partial class ConversationNotifierGrain(
                 await NotifyCustomerAsync(conversationEvent);
             }
 
-            state.State.Add(conversationEvent.EventId);
+            Remember(conversationEvent.EventId);
             await state.WriteStateAsync();
         }
 
         await GrainFactory.GetGrain<IConversationGrain>(VendorScopedKey.Format(VendorId, conversation.ConversationId))
             .AcknowledgeAsync(conversationEvent.EventId, ConversationStreams.Consumers.Notifications);
+    }
+
+    private void Remember(string eventId)
+    {
+        handled!.Add(eventId);
+        state.State.Handled.Add(eventId);
+        if (state.State.Handled.Count > NotifierState.Capacity)
+        {
+            handled.Remove(state.State.Handled[0]);
+            state.State.Handled.RemoveAt(0);
+        }
     }
 
     private async Task NotifyVendorAsync(ConversationEvent conversationEvent)

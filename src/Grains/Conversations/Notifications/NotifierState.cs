@@ -12,28 +12,4 @@ public sealed class NotifierState
 
     [Id(0)]
     public List<string> Handled { get; set; } = [];
-
-    private HashSet<string>? index;
-
-    public bool Contains(string eventId)
-    {
-        index ??= new HashSet<string>(Handled, StringComparer.Ordinal);
-        return index.Contains(eventId);
-    }
-
-    public void Add(string eventId)
-    {
-        index ??= new HashSet<string>(Handled, StringComparer.Ordinal);
-        if (!index.Add(eventId))
-        {
-            return;
-        }
-
-        Handled.Add(eventId);
-        if (Handled.Count > Capacity)
-        {
-            index.Remove(Handled[0]);
-            Handled.RemoveAt(0);
-        }
-    }
 }

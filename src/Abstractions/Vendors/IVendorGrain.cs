@@ -26,4 +26,18 @@ public interface IVendorGrain : IGrainWithStringKey
     /// <summary>Returns the ids of the API keys issued to the vendor, revoked ones included, oldest first.</summary>
     [Alias("GetApiKeyIds")]
     Task<IReadOnlyList<string>> GetApiKeyIdsAsync();
+
+    /// <summary>Returns the vendor's response settings, or <see cref="ResponseSettings.Default"/> when they were never set.</summary>
+    [Alias("GetResponseSettings")]
+    Task<ResponseSettings> GetResponseSettingsAsync();
+
+    /// <summary>
+    /// Replaces the vendor's response settings. Hours are stored in weekday order and holidays in date order without
+    /// repeats, so sending the same settings again, in any order, returns <see cref="WriteOutcome.Unchanged"/>.
+    /// </summary>
+    /// <returns><see cref="WriteOutcome.Created"/> when the settings replace the default for the first time.</returns>
+    /// <exception cref="ArgumentException">A weekday appears twice, a closing time is not after its opening time, the
+    /// service level is not positive, or a service level is set without any open hours.</exception>
+    [Alias("SetResponseSettings")]
+    Task<WriteOutcome> SetResponseSettingsAsync(ResponseSettings settings);
 }

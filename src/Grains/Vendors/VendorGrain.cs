@@ -43,6 +43,30 @@ public sealed partial class VendorGrain(
 
     public Task<IReadOnlyList<string>> GetApiKeyIdsAsync() => Task.FromResult<IReadOnlyList<string>>([.. state.State.ApiKeyIds]);
 
+    public Task<ResponseSettings> GetResponseSettingsAsync() => Task.FromResult(state.State.ResponseSettings ?? ResponseSettings.Default);
+
+    public async Task<WriteOutcome> SetResponseSettingsAsync(ResponseSettings settings)
+    {
+        ResponseSettingsRules.Validate(settings);
+        var normalized = ResponseSettingsRules.Normalize(settings);
+
+        var previous = state.State.ResponseSettings;
+        if (ResponseSettingsRules.AreEqual(previous ?? ResponseSettings.Default, normalized))
+        {
+            return WriteOutcome.Unchanged;
+        }
+
+        state.State.ResponseSettings = normalized;
+        await state.WriteStateAsync();
+
+        var outcome = previous is null ? WriteOutcome.Created : WriteOutcome.Updated;
+        LogResponseSettingsSet(this.GetPrimaryKeyString(), outcome);
+        return outcome;
+    }
+
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Vendor {VendorId} registered: {Outcome}")]
     private partial void LogVendorRegistered(string vendorId, WriteOutcome outcome);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Vendor {VendorId} set its response settings: {Outcome}")]
+    private partial void LogResponseSettingsSet(string vendorId, WriteOutcome outcome);
 }

@@ -11,4 +11,8 @@ public sealed class VendorState
     /// <summary>Ids of the vendor's API keys, oldest first.</summary>
     [Id(1)]
     public List<string> ApiKeyIds { get; set; } = [];
+
+    /// <summary>Business hours, holidays and service level of the vendor's replies; null until the vendor sets them, which means <see cref="ResponseSettings.Default"/>.</summary>
+    [Id(2)]
+    public ResponseSettings? ResponseSettings { get; set; }
 }

@@ -1,4 +1,5 @@
 using FastEndpoints;
+using FluentValidation;
 using TermSync.Api.Infrastructure;
 
 namespace TermSync.Api.Features.Conversations.Reply;

@@ -19,6 +19,8 @@ public sealed class FakeClockCluster : IAsyncDisposable
 {
     private const string ClockIdProperty = "Tests:ClockId";
 
+    private const string PostgresProperty = "Tests:Postgres";
+
     private static readonly ConcurrentDictionary<string, FakeTimeProvider> Clocks = new(StringComparer.Ordinal);
 
     private readonly string clockId;
@@ -39,16 +41,24 @@ public sealed class FakeClockCluster : IAsyncDisposable
     public IGrainFactory Grains => cluster.GrainFactory;
 
     /// <summary>Starts a cluster whose clock reads <paramref name="start"/>.</summary>
-    /// <param name="settings">Extra "Digests:*" settings, such as "Digests:MaxPerWeek".</param>
-    public static async Task<FakeClockCluster> StartAsync(DateTimeOffset start, IReadOnlyDictionary<string, string>? settings = null)
+    /// <param name="settings">Extra settings, such as "Digests:MaxPerWeek".</param>
+    /// <param name="postgres">A database to keep grain state and reminders in, so they outlive a silo; in memory when null.</param>
+    /// <param name="silos">The number of silos to start.</param>
+    public static async Task<FakeClockCluster> StartAsync(
+        DateTimeOffset start, IReadOnlyDictionary<string, string>? settings = null, string? postgres = null, int silos = 1)
     {
         var clockId = Guid.NewGuid().ToString("N");
         var clock = new FakeTimeProvider(start);
         Clocks[clockId] = clock;
 
         var outboxPath = Path.Combine(Path.GetTempPath(), $"termsync-clock-{clockId}");
-        var builder = new TestClusterBuilder(initialSilosCount: 1);
+        var builder = new TestClusterBuilder((short)silos);
         builder.Properties[ClockIdProperty] = clockId;
+        if (postgres is not null)
+        {
+            builder.Properties[PostgresProperty] = postgres;
+        }
+
         builder.Properties["Digests:OutboxPath"] = outboxPath;
         builder.Properties["Digests:PublicBaseUrl"] = "https://termsync.test";
         builder.Properties["Digests:LinkSigningKey"] = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
@@ -78,6 +88,15 @@ public sealed class FakeClockCluster : IAsyncDisposable
 
     public Task<IReadOnlyList<DigestRecord>> HistoryAsync(string customerId) => Grains.GetGrain<IDigestGrain>(customerId).GetHistoryAsync();
 
+    /// <summary>Restarts every silo in turn, so each grain loses its activation and is activated again from storage.</summary>
+    public async Task RestartSilosAsync()
+    {
+        foreach (var silo in cluster.Silos.ToList())
+        {
+            await cluster.RestartSiloAsync(silo);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
         await cluster.StopAllSilosAsync();
@@ -93,8 +112,18 @@ public sealed class FakeClockCluster : IAsyncDisposable
     {
         public void Configure(ISiloBuilder siloBuilder)
         {
-            siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
-            siloBuilder.UseInMemoryReminderService();
+            if (siloBuilder.Configuration[PostgresProperty] is { Length: > 0 } postgres)
+            {
+                siloBuilder.AddAdoNetGrainStorage(StorageNames.Default, options => (options.Invariant, options.ConnectionString) = ("Npgsql", postgres));
+                siloBuilder.Services.UseOrleansBinaryStateSerializer(StorageNames.Default);
+                siloBuilder.UseAdoNetReminderService(options => (options.Invariant, options.ConnectionString) = ("Npgsql", postgres));
+            }
+            else
+            {
+                siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
+                siloBuilder.UseInMemoryReminderService();
+            }
+
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, Clocks[siloBuilder.Configuration[ClockIdProperty]!]);
             siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
             siloBuilder.AddTermSyncStreams();

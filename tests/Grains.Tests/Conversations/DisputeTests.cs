@@ -1,0 +1,131 @@
+using TermSync.Conversations;
+using TermSync.CreditNotes;
+using TermSync.Customers;
+using TermSync.Digests;
+using TermSync.Money;
+
+namespace TermSync.Grains.Tests.Conversations;
+
+/// <summary>Disputes hold amounts out of what the customer owes until they are resolved.</summary>
+[Collection(ClusterCollection.Name)]
+public sealed class DisputeTests(ClusterFixture fixture)
+{
+    private static readonly DateOnly AsOf = new(2026, 11, 20);
+
+    private IGrainFactory Grains => fixture.Grains;
+
+    [Fact]
+    public async Task Disputed_invoice_returns_after_credit_note()
+    {
+        var (vendorId, customerId) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1", "INV-2");
+        var conversation = ResponseClockTests.Conversation(Grains, vendorId, "dispute-1");
+
+        var opened = await conversation.OpenAsync(Dispute(DisputeReason.Pricing, new ConversationInvoice("INV-1")));
+        var held = await TotalAsync(customerId);
+        var preview = await Grains.GetGrain<IDigestGrain>(customerId).PreviewAsync(AsOf);
+
+        Assert.Equal(ConversationCommandStatus.Applied, opened.Status);
+        Assert.Equal((2000m, 1000m, 1000m), (held.OpenAmount, held.DisputedAmount, held.OwedAmount));
+        Assert.Equal(["INV-2"], preview.Lines.Where(line => !line.UnderReview).Select(line => line.InvoiceNumber));
+        Assert.Equal(["INV-1"], preview.Lines.Where(line => line.UnderReview).Select(line => line.InvoiceNumber));
+
+        await Grains.GetGrain<ICreditNoteGrain>(VendorScopedKey.Format(vendorId, "CN-1")).IssueAsync(new CreditNote("INV-1", 250m, AsOf));
+        var resolved = await conversation.ResolveAsync(new ResolutionDraft(ResolutionOutcome.CreditIssued, Party.Vendor, "Dana", "CN-1", Text: "We credited the price difference."));
+        var released = await TotalAsync(customerId);
+        var after = await Grains.GetGrain<IDigestGrain>(customerId).PreviewAsync(AsOf);
+
+        Assert.Equal(ConversationCommandStatus.Applied, resolved.Status);
+        Assert.Equal("CN-1", resolved.Conversation!.OutcomeReference);
+        Assert.Equal((1750m, 0m, 1750m), (released.OpenAmount, released.DisputedAmount, released.OwedAmount));
+        Assert.Equal(750m, Assert.Single(after.Lines, line => line.InvoiceNumber == "INV-1").OpenAmount);
+        Assert.DoesNotContain(after.Lines, line => line.UnderReview);
+    }
+
+    [Fact]
+    public async Task Partial_dispute_holds_its_amount()
+    {
+        var (vendorId, customerId) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1");
+        var conversation = ResponseClockTests.Conversation(Grains, vendorId, "dispute-1");
+
+        await conversation.OpenAsync(Dispute(DisputeReason.Quantity, new ConversationInvoice("INV-1", 300m)));
+        var held = await TotalAsync(customerId);
+        var preview = await Grains.GetGrain<IDigestGrain>(customerId).PreviewAsync(AsOf);
+
+        Assert.Equal((1000m, 300m, 700m), (held.OpenAmount, held.DisputedAmount, held.OwedAmount));
+        Assert.Equal(700m, Assert.Single(preview.Lines, line => !line.UnderReview).OpenAmount);
+        Assert.Equal(300m, Assert.Single(preview.Lines, line => line.UnderReview).OpenAmount);
+    }
+
+    [Fact]
+    public async Task Question_keeps_amount_owed()
+    {
+        var (vendorId, customerId) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1");
+
+        await ResponseClockTests.Conversation(Grains, vendorId, "question-1").OpenAsync(ResponseClockTests.Question("INV-1"));
+
+        Assert.Equal(1000m, (await TotalAsync(customerId)).OwedAmount);
+    }
+
+    [Fact]
+    public async Task Withdrawn_dispute_releases_hold()
+    {
+        var (vendorId, customerId) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1");
+        var conversation = ResponseClockTests.Conversation(Grains, vendorId, "dispute-1");
+        await conversation.OpenAsync(Dispute(DisputeReason.NotReceived, new ConversationInvoice("INV-1")));
+
+        var byVendor = await conversation.ResolveAsync(new ResolutionDraft(ResolutionOutcome.Withdrawn, Party.Vendor, "Dana"));
+        var withdrawn = await conversation.ResolveAsync(new ResolutionDraft(ResolutionOutcome.Withdrawn, Party.Customer, "Sam"));
+
+        Assert.Equal((ConversationCommandStatus.Rejected, "outcome"), (byVendor.Status, byVendor.Field));
+        Assert.Equal(ConversationStatus.Resolved, withdrawn.Conversation!.Status);
+        Assert.Null(withdrawn.Conversation.FirstResponseAt);
+        Assert.Equal(1000m, (await TotalAsync(customerId)).OwedAmount);
+    }
+
+    [Theory]
+    [InlineData(1000, "invoices[0].disputedAmount")]
+    [InlineData(0, "invoices[0].disputedAmount")]
+    public async Task Disputed_amount_must_be_below_open(int amount, string field)
+    {
+        var (vendorId, customerId) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1");
+
+        var result = await ResponseClockTests.Conversation(Grains, vendorId, "dispute-1")
+            .OpenAsync(Dispute(DisputeReason.Pricing, new ConversationInvoice("INV-1", amount)));
+
+        Assert.Equal((ConversationCommandStatus.Rejected, field), (result.Status, result.Field));
+        Assert.Null(await ResponseClockTests.Conversation(Grains, vendorId, "dispute-1").GetAsync());
+        Assert.Equal(0m, (await TotalAsync(customerId)).DisputedAmount);
+    }
+
+    [Fact]
+    public async Task Invoice_of_other_customer_is_not_found()
+    {
+        var (vendorId, _) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1");
+        var draft = ResponseClockTests.Question("INV-1") with { CustomerId = "someone-else" };
+
+        var result = await ResponseClockTests.Conversation(Grains, vendorId, "question-1").OpenAsync(draft);
+
+        Assert.Equal((ConversationCommandStatus.Rejected, "invoices[0].invoiceNumber"), (result.Status, result.Field));
+    }
+
+    [Fact]
+    public async Task Second_dispute_on_invoice_is_rejected()
+    {
+        var (vendorId, _) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1");
+        await ResponseClockTests.Conversation(Grains, vendorId, "dispute-1").OpenAsync(Dispute(DisputeReason.Pricing, new ConversationInvoice("INV-1")));
+
+        var second = await ResponseClockTests.Conversation(Grains, vendorId, "dispute-2").OpenAsync(Dispute(DisputeReason.Quantity, new ConversationInvoice("INV-1")));
+
+        Assert.Equal(ConversationCommandStatus.Rejected, second.Status);
+        Assert.Contains("dispute-1", second.Error);
+    }
+
+    private static ConversationDraft Dispute(DisputeReason reason, params ConversationInvoice[] invoices) =>
+        new(ConversationKind.Dispute, invoices, reason, "opening", "Sam Clerk", "The unit price differs from the quote.");
+
+    private async Task<CurrencyTotal> TotalAsync(string customerId)
+    {
+        var statement = await Grains.GetGrain<ICustomerGrain>(customerId).GetStatementAsync(AsOf);
+        return Assert.Single(statement.Totals);
+    }
+}

@@ -20,6 +20,9 @@ public static partial class Identifiers
     /// <summary>Returns whether <paramref name="value"/> is a valid customer id.</summary>
     public static bool IsCustomerId(string? value) => value is not null && CustomerId().IsMatch(value);
 
+    /// <summary>Returns whether <paramref name="value"/> is a valid conversation id: the same characters and length as a customer id.</summary>
+    public static bool IsConversationId(string? value) => IsCustomerId(value);
+
     /// <summary>
     /// Returns whether <paramref name="value"/> is a valid invoice number: 1 to 100 characters, no control or
     /// invisible formatting characters, no leading or trailing white space, and not "." or "..", which URLs cannot carry.

@@ -47,6 +47,8 @@ public sealed class ClusterFixture : IAsyncLifetime
         {
             siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
             siloBuilder.UseInMemoryReminderService();
+            siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
+            siloBuilder.AddTermSyncStreams();
             siloBuilder.Services.AddTermSyncGrainServices(siloBuilder.Configuration);
         }
     }

@@ -3,7 +3,8 @@ namespace TermSync.Conversations;
 /// <summary>A new question or dispute with its first message.</summary>
 /// <param name="Invoices">One or more invoices of the vendor, all billed to the same customer.</param>
 /// <param name="Reason">Required for a dispute; ignored for a question.</param>
-/// <param name="MessageId">The sender's id of the first message; opening again with the same id and content changes nothing.</param>
+/// <param name="MessageId">The sender's id of the first message. Opening again with the same kind, invoices, message id and
+/// text changes nothing; anything else under a used conversation id is rejected.</param>
 /// <param name="RaisedAt">For a question recorded by staff, when the customer raised it; otherwise null, meaning now.</param>
 /// <param name="CustomerId">The network customer who asks, when known (a signed link names it); the invoices must be billed to it.</param>
 [GenerateSerializer, Immutable, Alias("termsync.ConversationDraft")]

@@ -5,7 +5,8 @@ namespace TermSync.Customers;
 /// <summary>One open invoice on a customer's statement.</summary>
 /// <param name="OpenAmount">What is still owed: the invoice amount less payments, credits and write-off.</param>
 /// <param name="DaysPastDue">Days from the due date to the as-of date; 0 when not yet due.</param>
-/// <param name="Disputed">Whether an open dispute keeps the invoice out of the amount owed.</param>
+/// <param name="Disputed">Whether an open dispute holds the invoice, or part of it, out of the amount owed.</param>
+/// <param name="DisputedAmount">The part of <paramref name="OpenAmount"/> the dispute holds back.</param>
 [GenerateSerializer, Immutable, Alias("termsync.StatementLine")]
 public sealed record StatementLine(
     [property: Id(0)] string InvoiceNumber,
@@ -16,8 +17,12 @@ public sealed record StatementLine(
     [property: Id(5)] DateOnly DueDate,
     [property: Id(6)] int DaysPastDue,
     [property: Id(7)] bool Disputed,
-    [property: Id(8)] InvoiceStatus Status = InvoiceStatus.Open)
+    [property: Id(8)] InvoiceStatus Status = InvoiceStatus.Open,
+    [property: Id(9)] decimal DisputedAmount = 0m)
 {
+    /// <summary>What is owed and not held back by a dispute.</summary>
+    public decimal OwedAmount => OpenAmount - DisputedAmount;
+
     /// <summary>Whether the invoice was due before the as-of date and is still open.</summary>
     public bool PastDue => DaysPastDue > 0;
 }

@@ -42,13 +42,17 @@ public interface IInvoiceGrain : IGrainWithStringKey
     [Alias("WriteOff")]
     Task<InvoiceCommandResult> WriteOffAsync(DateOnly writtenOffOn);
 
-    /// <summary>Opens a dispute; an invoice that already has an open dispute is left unchanged.</summary>
+    /// <summary>
+    /// Holds the invoice, or <paramref name="disputedAmount"/> of it, out of the amount owed for the dispute
+    /// <paramref name="conversationId"/>. Holding it again for the same conversation changes nothing; a hold for another
+    /// conversation while one is open is a conflict. A null amount, or one at least the open amount, holds all of it.
+    /// </summary>
     [Alias("OpenDispute")]
-    Task<InvoiceCommandResult> OpenDisputeAsync(DateOnly openedOn, string reason, string? message);
+    Task<InvoiceCommandResult> OpenDisputeAsync(string conversationId, DateOnly openedOn, string reason, decimal? disputedAmount);
 
-    /// <summary>Resolves the open dispute; an invoice with no open dispute is left unchanged.</summary>
+    /// <summary>Releases the hold of the dispute <paramref name="conversationId"/>; releasing it again, or a hold never made, changes nothing.</summary>
     [Alias("ResolveDispute")]
-    Task<InvoiceCommandResult> ResolveDisputeAsync(DateOnly resolvedOn);
+    Task<InvoiceCommandResult> ResolveDisputeAsync(string conversationId, DateOnly resolvedOn);
 
     /// <summary>Bills the invoice to another network customer after its account was relinked; moving it to the same one changes nothing.</summary>
     [Alias("MoveToCustomer")]

@@ -8,6 +8,8 @@ namespace TermSync.Invoices;
 /// <param name="PaidAmount">Sum of the payments applied and not reversed.</param>
 /// <param name="CreditedAmount">Sum of the credit notes applied.</param>
 /// <param name="WrittenOffAmount">The remainder written off, or 0.</param>
+/// <param name="DisputedAmount">The part of the open amount an open dispute holds out of the amount owed; 0 without one.</param>
+/// <param name="DisputeConversationId">The conversation of the open dispute, or null without one.</param>
 [GenerateSerializer, Immutable, Alias("termsync.InvoiceSnapshot")]
 public sealed record InvoiceSnapshot(
     [property: Id(0)] string VendorId,
@@ -24,10 +26,15 @@ public sealed record InvoiceSnapshot(
     [property: Id(11)] decimal CreditedAmount = 0m,
     [property: Id(12)] decimal WrittenOffAmount = 0m,
     [property: Id(13)] bool Voided = false,
-    [property: Id(14)] PaymentTerms? Terms = null)
+    [property: Id(14)] PaymentTerms? Terms = null,
+    [property: Id(15)] decimal DisputedAmount = 0m,
+    [property: Id(16)] string? DisputeConversationId = null)
 {
     /// <summary>What is still owed: the amount less payments, credits and write-off; 0 once void.</summary>
     public decimal OpenAmount => Voided ? 0m : Amount - PaidAmount - CreditedAmount - WrittenOffAmount;
+
+    /// <summary>What is owed and not held back by a dispute.</summary>
+    public decimal OwedAmount => OpenAmount - DisputedAmount;
 
     /// <summary>Whether anything is still owed.</summary>
     public bool IsOpen => OpenAmount > 0;

@@ -76,9 +76,8 @@ public sealed class OpenInvoiceBook
     private void Adjust(InvoiceSnapshot invoice, int sign)
     {
         var key = $"{invoice.VendorId}|{invoice.Currency}";
-        var disputed = invoice.DisputeOpen ? invoice.OpenAmount : 0m;
         var total = Totals.GetValueOrDefault(key, VendorCurrencyTotal.Zero)
-            .Add(sign, sign * invoice.OpenAmount, sign * disputed);
+            .Add(sign, sign * invoice.OpenAmount, sign * invoice.DisputedAmount);
 
         if (total.IsZero)
         {

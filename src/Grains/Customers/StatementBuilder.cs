@@ -55,7 +55,8 @@ internal static class StatementBuilder
                 invoice.DueDate,
                 DaysPastDue: Math.Max(0, asOf.DayNumber - invoice.DueDate.DayNumber),
                 invoice.DisputeOpen,
-                invoice.Status))
+                invoice.Status,
+                invoice.DisputedAmount))
             .ToList();
 
         // Counts and open amounts come from the running totals; only past-due amounts depend on the as-of date.

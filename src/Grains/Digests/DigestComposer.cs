@@ -28,7 +28,7 @@ internal sealed class DigestComposer(IGrainFactory grains)
 
         var lines = snapshots
             .Where(invoice => invoice is not null && invoice.IsOpen && invoice.Customer.Id == statement.CustomerId)
-            .Select(invoice => ToLine(invoice!, asOf))
+            .SelectMany(invoice => ToLines(invoice!, asOf))
             .Where(line => line.UnderReview || line.DaysPastDue > 0 || policies.GetValueOrDefault(line.VendorId, true))
             .ToList();
         var names = statement.Vendors.ToDictionary(vendor => vendor.VendorId, vendor => vendor.VendorName, StringComparer.Ordinal);
@@ -59,7 +59,7 @@ internal sealed class DigestComposer(IGrainFactory grains)
         var dueSoon = false;
         foreach (var vendor in statement.Vendors)
         {
-            foreach (var line in vendor.Invoices.Where(line => !line.Disputed))
+            foreach (var line in vendor.Invoices.Where(line => line.OwedAmount > 0))
             {
                 var pastDueDate = line.DueDate.AddDays(1);
                 pastDue |= preferences.PastDueReminder && baseline < pastDueDate && pastDueDate <= today;
@@ -88,15 +88,23 @@ internal sealed class DigestComposer(IGrainFactory grains)
             .ToDictionary(pair => pair.VendorId, pair => pair.Item2, StringComparer.Ordinal);
     }
 
-    private static DigestLine ToLine(InvoiceSnapshot invoice, DateOnly asOf) => new(
-        invoice.VendorId,
-        invoice.InvoiceNumber,
-        invoice.Currency,
-        invoice.OpenAmount,
-        invoice.IssueDate,
-        invoice.DueDate,
-        Math.Max(0, asOf.DayNumber - invoice.DueDate.DayNumber),
-        invoice.DisputeOpen);
+    /// <summary>
+    /// Returns the invoice's owed part as a line to pay and its disputed part as a line under review; an invoice
+    /// disputed in part gives both.
+    /// </summary>
+    private static IEnumerable<DigestLine> ToLines(InvoiceSnapshot invoice, DateOnly asOf)
+    {
+        var daysPastDue = Math.Max(0, asOf.DayNumber - invoice.DueDate.DayNumber);
+        if (invoice.OwedAmount > 0)
+        {
+            yield return new DigestLine(invoice.VendorId, invoice.InvoiceNumber, invoice.Currency, invoice.OwedAmount, invoice.IssueDate, invoice.DueDate, daysPastDue, UnderReview: false);
+        }
+
+        if (invoice.DisputedAmount > 0)
+        {
+            yield return new DigestLine(invoice.VendorId, invoice.InvoiceNumber, invoice.Currency, invoice.DisputedAmount, invoice.IssueDate, invoice.DueDate, daysPastDue, UnderReview: true);
+        }
+    }
 
     private static List<DigestVendorSection> Sections(IEnumerable<DigestLine> lines, IReadOnlyDictionary<string, string> names) =>
         lines

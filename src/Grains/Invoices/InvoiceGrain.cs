@@ -211,7 +211,7 @@ public sealed partial class InvoiceGrain(
         return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated);
     }
 
-    public async Task<InvoiceCommandResult> OpenDisputeAsync(DateOnly openedOn, string reason, string? message)
+    public async Task<InvoiceCommandResult> OpenDisputeAsync(string conversationId, DateOnly openedOn, string reason, decimal? disputedAmount)
     {
         if (Invoice.Draft is null)
         {
@@ -220,38 +220,43 @@ public sealed partial class InvoiceGrain(
 
         if (Invoice.DisputeOpen)
         {
-            return await ResendAsync();
+            var open = Invoice.Disputes[^1];
+            return open.ConversationId == conversationId
+                ? await ResendAsync()
+                : Reject($"Invoice '{InvoiceNumber}' is already disputed in conversation '{open.ConversationId}'; add to that conversation or wait until it is resolved.");
         }
 
-        Invoice.Disputes.Add(new DisputeRecord(openedOn, reason, message, ResolvedOn: null));
+        if (Invoice.OpenAmount <= 0)
+        {
+            return Reject($"Invoice '{InvoiceNumber}' has nothing open to dispute.");
+        }
+
+        Invoice.Disputes.Add(new DisputeRecord(openedOn, reason, Message: null, ResolvedOn: null, conversationId, disputedAmount));
         var snapshot = await SaveAsync();
         await PublishAsync(snapshot);
-        LogDisputeOpened(VendorId, InvoiceNumber, reason);
+        LogDisputeOpened(VendorId, InvoiceNumber, conversationId, reason);
         return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated);
     }
 
-    public async Task<InvoiceCommandResult> ResolveDisputeAsync(DateOnly resolvedOn)
+    public async Task<InvoiceCommandResult> ResolveDisputeAsync(string conversationId, DateOnly resolvedOn)
     {
         if (Invoice.Draft is null)
         {
             return InvoiceCommandResult.NotFound();
         }
 
-        if (!Invoice.DisputeOpen)
+        var disputes = Invoice.Disputes;
+        if (!Invoice.DisputeOpen || disputes[^1].ConversationId != conversationId)
         {
             return await ResendAsync();
         }
 
-        var disputes = Invoice.Disputes;
-        if (resolvedOn < disputes[^1].OpenedOn)
-        {
-            return Reject($"The resolution date {resolvedOn:yyyy-MM-dd} is before the dispute was opened on {disputes[^1].OpenedOn:yyyy-MM-dd}.");
-        }
-
-        disputes[^1] = disputes[^1] with { ResolvedOn = resolvedOn };
+        // A resolution dated before the opening keeps the opening date, so the dispute never lasts a negative time.
+        var resolved = resolvedOn < disputes[^1].OpenedOn ? disputes[^1].OpenedOn : resolvedOn;
+        disputes[^1] = disputes[^1] with { ResolvedOn = resolved };
         var snapshot = await SaveAsync();
         await PublishAsync(snapshot);
-        LogDisputeResolved(VendorId, InvoiceNumber);
+        LogDisputeResolved(VendorId, InvoiceNumber, conversationId);
         return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated);
     }
 
@@ -318,7 +323,9 @@ public sealed partial class InvoiceGrain(
             Invoice.CreditedAmount,
             Invoice.WrittenOffAmount,
             Invoice.VoidedOn is not null,
-            draft.Terms);
+            draft.Terms,
+            Invoice.DisputedAmount,
+            Invoice.DisputeOpen ? Invoice.Disputes[^1].ConversationId : null);
     }
 
     private InvoiceCommandResult Reject(string error)
@@ -335,11 +342,11 @@ public sealed partial class InvoiceGrain(
     [LoggerMessage(EventId = 2001, Level = LogLevel.Debug, Message = "Payment {PaymentReference} applied {Amount} to invoice {VendorId}/{InvoiceNumber}, version {Version}")]
     private partial void LogPaymentApplied(string vendorId, string invoiceNumber, string paymentReference, decimal amount, int version);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Dispute opened on invoice {VendorId}/{InvoiceNumber}, reason {Reason}")]
-    private partial void LogDisputeOpened(string vendorId, string invoiceNumber, string reason);
+    [LoggerMessage(EventId = 2002, Level = LogLevel.Information, Message = "Dispute opened on invoice {VendorId}/{InvoiceNumber} by conversation {ConversationId}, reason {Reason}")]
+    private partial void LogDisputeOpened(string vendorId, string invoiceNumber, string conversationId, string reason);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Dispute resolved on invoice {VendorId}/{InvoiceNumber}")]
-    private partial void LogDisputeResolved(string vendorId, string invoiceNumber);
+    [LoggerMessage(EventId = 2003, Level = LogLevel.Information, Message = "Dispute of conversation {ConversationId} resolved on invoice {VendorId}/{InvoiceNumber}")]
+    private partial void LogDisputeResolved(string vendorId, string invoiceNumber, string conversationId);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Warning, Message = "Command on invoice {VendorId}/{InvoiceNumber} rejected: {Reason}")]
     private partial void LogCommandRejected(string vendorId, string invoiceNumber, string reason);

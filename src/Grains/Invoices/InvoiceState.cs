@@ -23,13 +23,16 @@ public sealed record AppliedWriteOff(
     [property: Id(0)] decimal Amount,
     [property: Id(1)] DateOnly WrittenOffOn);
 
-/// <summary>A dispute the customer opened.</summary>
+/// <summary>A dispute the customer opened, held by its conversation.</summary>
+/// <param name="DisputedAmount">The part held out of the amount owed, or null for all of the open amount.</param>
 [GenerateSerializer, Alias("termsync.DisputeRecord")]
 public sealed record DisputeRecord(
     [property: Id(0)] DateOnly OpenedOn,
     [property: Id(1)] string Reason,
     [property: Id(2)] string? Message,
-    [property: Id(3)] DateOnly? ResolvedOn)
+    [property: Id(3)] DateOnly? ResolvedOn,
+    [property: Id(4)] string ConversationId = "",
+    [property: Id(5)] decimal? DisputedAmount = null)
 {
     public bool IsOpen => ResolvedOn is null;
 }
@@ -70,4 +73,7 @@ public sealed class InvoiceState
     public decimal OpenAmount => VoidedOn is not null || Draft is null ? 0m : Draft.Amount - PaidAmount - CreditedAmount - WrittenOffAmount;
 
     public bool DisputeOpen => Disputes.Count > 0 && Disputes[^1].IsOpen;
+
+    /// <summary>The part of the open amount an open dispute holds out of the amount owed; 0 without one.</summary>
+    public decimal DisputedAmount => DisputeOpen ? Math.Min(Disputes[^1].DisputedAmount ?? decimal.MaxValue, OpenAmount) : 0m;
 }

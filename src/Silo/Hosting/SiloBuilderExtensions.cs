@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
+using TermSync.Conversations;
 using TermSync.Grains;
 using TermSync.Grains.Digests;
 using TermSync.Grains.Digests.Smtp;
@@ -44,10 +45,25 @@ public static class SiloBuilderExtensions
             options.ConnectionString = settings.ConnectionString;
         });
         silo.Services.UseOrleansBinaryStateSerializer(StorageNames.Default);
+        silo.AddAdoNetGrainStorage(StorageNames.PubSub, options =>
+        {
+            options.Invariant = ClusterSettings.Invariant;
+            options.ConnectionString = settings.ConnectionString;
+        });
+        silo.Services.UseOrleansBinaryStateSerializer(StorageNames.PubSub);
 
+        silo.AddTermSyncStreams();
         silo.Services.AddTermSyncGrainServices(configuration);
         return silo;
     }
+
+    /// <summary>
+    /// Adds the in-memory stream provider that carries conversation events. A message it loses with a silo is published
+    /// again by its conversation, whose stored state lists every event until each consumer acknowledges it. The caller
+    /// registers the grain storage named <see cref="StorageNames.PubSub"/>.
+    /// </summary>
+    public static ISiloBuilder AddTermSyncStreams(this ISiloBuilder silo) =>
+        silo.AddMemoryStreams(ConversationStreams.Provider);
 
     /// <summary>
     /// Stores grain state with the Orleans binary serializer instead of the default JSON one. It writes field ids and,

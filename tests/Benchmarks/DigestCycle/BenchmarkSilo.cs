@@ -70,6 +70,8 @@ public sealed class BenchmarkSilo : IAsyncDisposable
             silo.Services.AddOptions<MemoryGrainStorageOptions>(StorageNames.Default)
                 .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
             silo.UseInMemoryReminderService();
+            silo.AddMemoryGrainStorage(StorageNames.PubSub);
+            silo.AddTermSyncStreams();
             silo.Services.AddTermSyncGrainServices(builder.Configuration);
         });
 

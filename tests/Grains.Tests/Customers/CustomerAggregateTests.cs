@@ -60,14 +60,14 @@ public sealed class CustomerAggregateTests(ClusterFixture fixture)
         await Grains.Invoice(vendorId, "A").IssueAsync(TestData.Draft(customerId, 70m));
         await Grains.Invoice(vendorId, "B").IssueAsync(TestData.Draft(customerId, 30m));
 
-        await Grains.Invoice(vendorId, "B").OpenDisputeAsync(new DateOnly(2013, 1, 5), "pricing", "Unit price differs from the quote");
+        await Grains.Invoice(vendorId, "B").OpenDisputeAsync("conversation-1", new DateOnly(2013, 1, 5), "pricing", null);
         var disputed = (await StatementAsync(customerId)).Totals.Single();
         Assert.Equal(2, disputed.OpenCount);
         Assert.Equal(100m, disputed.OpenAmount);
         Assert.Equal(30m, disputed.DisputedAmount);
         Assert.Equal(70m, disputed.OwedAmount);
 
-        await Grains.Invoice(vendorId, "B").ResolveDisputeAsync(new DateOnly(2013, 1, 20));
+        await Grains.Invoice(vendorId, "B").ResolveDisputeAsync("conversation-1", new DateOnly(2013, 1, 20));
         var resolved = (await StatementAsync(customerId)).Totals.Single();
         Assert.Equal(0m, resolved.DisputedAmount);
         Assert.Equal(100m, resolved.OwedAmount);

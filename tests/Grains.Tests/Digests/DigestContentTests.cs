@@ -57,7 +57,7 @@ public sealed class DigestContentTests(ClusterFixture fixture)
         await Grains.Invoice(north, "A2").IssueAsync(TestData.Draft(customerId, 10m, due: "2013-04-01"));
         await Grains.Invoice(south, "B").IssueAsync(TestData.Draft(customerId, 678.90m));
         await Grains.Invoice(south, "B2").IssueAsync(TestData.Draft(customerId, 50m));
-        await Grains.Invoice(south, "B2").OpenDisputeAsync(AsOf, "pricing", null);
+        await Grains.Invoice(south, "B2").OpenDisputeAsync("conversation-1", AsOf, "pricing", null);
 
         var preview = await Grains.GetGrain<IDigestGrain>(customerId).PreviewAsync(AsOf);
 
@@ -72,7 +72,7 @@ public sealed class DigestContentTests(ClusterFixture fixture)
         var vendorId = await TestData.RegisterVendorAsync(Grains, "North");
         var customerId = TestData.NewId("c");
         await Grains.Invoice(vendorId, "HELD-1").IssueAsync(TestData.Draft(customerId, 99m));
-        await Grains.Invoice(vendorId, "HELD-1").OpenDisputeAsync(new DateOnly(2013, 2, 5), "quantity", null);
+        await Grains.Invoice(vendorId, "HELD-1").OpenDisputeAsync("conversation-1", new DateOnly(2013, 2, 5), "quantity", null);
 
         var result = await Grains.GetGrain<IDigestGrain>(customerId).RunAsync(AsOf, DigestReason.Cycle, null);
 

@@ -64,7 +64,7 @@ public sealed class DigestGrainTests(ClusterFixture fixture)
         var customerId = TestData.NewId("c");
         await Grains.Invoice(vendorId, "OWED-1").IssueAsync(TestData.Draft(customerId, 10m));
         await Grains.Invoice(vendorId, "HELD-1").IssueAsync(TestData.Draft(customerId, 99m));
-        await Grains.Invoice(vendorId, "HELD-1").OpenDisputeAsync(new DateOnly(2013, 1, 5), "quantity", null);
+        await Grains.Invoice(vendorId, "HELD-1").OpenDisputeAsync("conversation-1", new DateOnly(2013, 1, 5), "quantity", null);
 
         var preview = await Grains.GetGrain<IDigestGrain>(customerId).PreviewAsync(AsOf);
 

@@ -198,14 +198,43 @@ public sealed class InvoiceCommandTests(ClusterFixture fixture)
     {
         var (_, invoice) = await IssueAsync(100m);
 
-        Assert.Equal(InvoiceCommandStatus.Applied, (await invoice.OpenDisputeAsync(new DateOnly(2013, 1, 5), "pricing", null)).Status);
-        Assert.Equal(InvoiceCommandStatus.Unchanged, (await invoice.OpenDisputeAsync(new DateOnly(2013, 1, 5), "pricing", null)).Status);
-        Assert.Equal(InvoiceCommandStatus.Applied, (await invoice.ResolveDisputeAsync(new DateOnly(2013, 1, 9))).Status);
+        Assert.Equal(InvoiceCommandStatus.Applied, (await invoice.OpenDisputeAsync("conversation-1", new DateOnly(2013, 1, 5), "pricing", null)).Status);
+        Assert.Equal(InvoiceCommandStatus.Unchanged, (await invoice.OpenDisputeAsync("conversation-1", new DateOnly(2013, 1, 5), "pricing", null)).Status);
+        Assert.Equal(InvoiceCommandStatus.Applied, (await invoice.ResolveDisputeAsync("conversation-1", new DateOnly(2013, 1, 9))).Status);
 
-        var repeat = await invoice.ResolveDisputeAsync(new DateOnly(2013, 1, 9));
+        var repeat = await invoice.ResolveDisputeAsync("conversation-1", new DateOnly(2013, 1, 9));
         Assert.Equal(InvoiceCommandStatus.Unchanged, repeat.Status);
         Assert.False(repeat.Invoice!.DisputeOpen);
         Assert.Equal(3, repeat.Invoice.Version);
+    }
+
+    [Fact]
+    public async Task Partial_dispute_holds_only_its_amount()
+    {
+        var (_, invoice) = await IssueAsync(100m);
+
+        var held = (await invoice.OpenDisputeAsync("conversation-1", new DateOnly(2013, 1, 5), "quantity", 30m)).Invoice!;
+        Assert.Equal(30m, held.DisputedAmount);
+        Assert.Equal(70m, held.OwedAmount);
+
+        var paid = (await invoice.ApplyPaymentAsync("pay-1", 80m, new DateOnly(2013, 1, 6))).Invoice!;
+        Assert.Equal(20m, paid.DisputedAmount);
+        Assert.Equal(0m, paid.OwedAmount);
+    }
+
+    [Fact]
+    public async Task Second_dispute_while_one_is_open_conflicts()
+    {
+        var (_, invoice) = await IssueAsync(100m);
+        await invoice.OpenDisputeAsync("conversation-1", new DateOnly(2013, 1, 5), "pricing", null);
+
+        var second = await invoice.OpenDisputeAsync("conversation-2", new DateOnly(2013, 1, 6), "quantity", null);
+        Assert.Equal(InvoiceCommandStatus.Conflict, second.Status);
+        Assert.Contains("conversation-1", second.Error);
+
+        var foreignRelease = await invoice.ResolveDisputeAsync("conversation-2", new DateOnly(2013, 1, 7));
+        Assert.Equal(InvoiceCommandStatus.Unchanged, foreignRelease.Status);
+        Assert.True(foreignRelease.Invoice!.DisputeOpen);
     }
 
     [Fact]

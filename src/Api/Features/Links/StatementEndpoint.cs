@@ -51,7 +51,12 @@ public sealed class StatementEndpoint(IClusterClient cluster, DigestLinkSigner s
         html.Append("<table>\n<tr><th>Vendor</th><th>Invoice</th><th>Issued</th><th>Due</th><th>Open amount</th><th>Status</th><th></th></tr>\n");
         foreach (var (vendor, line) in lines)
         {
-            var status = line.Disputed ? "Under review" : DigestFormatter.DueStatus(line.DueDate, statement.AsOf);
+            var status = line switch
+            {
+                { Disputed: true, OwedAmount: <= 0 } => "Under review",
+                { Disputed: true } => $"{format.FormatAmount(line.DisputedAmount, line.Currency)} under review; {DigestFormatter.DueStatus(line.DueDate, statement.AsOf)}",
+                _ => DigestFormatter.DueStatus(line.DueDate, statement.AsOf),
+            };
             var ask = Signer.CreateUrl(new DigestLinkClaims(DigestLinkPurpose.Ask, statement.CustomerId, vendor.VendorId, line.InvoiceNumber, expiresAt));
             var pay = Signer.CreateUrl(new DigestLinkClaims(DigestLinkPurpose.Pay, statement.CustomerId, vendor.VendorId, line.InvoiceNumber, expiresAt));
             html.Append("<tr><td>").Append(LinkPage.Encode(vendor.VendorName))
@@ -61,7 +66,7 @@ public sealed class StatementEndpoint(IClusterClient cluster, DigestLinkSigner s
                 .Append("</td><td>").Append(LinkPage.Encode(format.FormatAmount(line.OpenAmount, line.Currency)))
                 .Append("</td><td>").Append(LinkPage.Encode(status))
                 .Append("</td><td>");
-            if (!line.Disputed)
+            if (line.OwedAmount > 0)
             {
                 html.Append("<a href=\"").Append(LinkPage.Encode(pay)).Append("\">Pay</a> · ");
             }
@@ -72,11 +77,10 @@ public sealed class StatementEndpoint(IClusterClient cluster, DigestLinkSigner s
         html.Append("</table>\n<h2>Totals</h2>\n<table>\n<tr><th>Currency</th><th>Owed</th><th>Of which past due</th><th>Under review</th></tr>\n");
         foreach (var currency in lines.GroupBy(pair => pair.Line.Currency, StringComparer.Ordinal).OrderBy(group => group.Key, StringComparer.Ordinal))
         {
-            var owed = currency.Where(pair => !pair.Line.Disputed).ToList();
             html.Append("<tr><td>").Append(LinkPage.Encode(currency.Key))
-                .Append("</td><td>").Append(LinkPage.Encode(format.FormatAmount(owed.Sum(pair => pair.Line.OpenAmount), currency.Key)))
-                .Append("</td><td>").Append(LinkPage.Encode(format.FormatAmount(owed.Where(pair => pair.Line.PastDue).Sum(pair => pair.Line.OpenAmount), currency.Key)))
-                .Append("</td><td>").Append(LinkPage.Encode(format.FormatAmount(currency.Where(pair => pair.Line.Disputed).Sum(pair => pair.Line.OpenAmount), currency.Key)))
+                .Append("</td><td>").Append(LinkPage.Encode(format.FormatAmount(currency.Sum(pair => pair.Line.OwedAmount), currency.Key)))
+                .Append("</td><td>").Append(LinkPage.Encode(format.FormatAmount(currency.Where(pair => pair.Line.PastDue).Sum(pair => pair.Line.OwedAmount), currency.Key)))
+                .Append("</td><td>").Append(LinkPage.Encode(format.FormatAmount(currency.Sum(pair => pair.Line.DisputedAmount), currency.Key)))
                 .Append("</td></tr>\n");
         }
 

@@ -14,6 +14,9 @@ public sealed record DigestLinkClaims(
     string? InvoiceNumber,
     DateTimeOffset ExpiresAt)
 {
-    /// <summary>Whether the purpose names one invoice, so the vendor id and invoice number are required.</summary>
-    public bool NamesInvoice => Purpose is DigestLinkPurpose.Pay or DigestLinkPurpose.Ask;
+    /// <summary>
+    /// Whether the purpose names one of a vendor's documents, so the vendor id and invoice number are required. A
+    /// conversation link carries the conversation id in <see cref="InvoiceNumber"/>.
+    /// </summary>
+    public bool NamesInvoice => Purpose is DigestLinkPurpose.Pay or DigestLinkPurpose.Ask or DigestLinkPurpose.Conversation;
 }

@@ -123,6 +123,7 @@ public sealed class DigestLinkSigner
         DigestLinkPurpose.Ask => "ask",
         DigestLinkPurpose.Statement => "statement",
         DigestLinkPurpose.Unsubscribe => "unsubscribe",
+        DigestLinkPurpose.Conversation => "conversation",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown link purpose."),
     };
 }

@@ -96,6 +96,8 @@ public sealed class FakeClockCluster : IAsyncDisposable
             siloBuilder.AddMemoryGrainStorage(StorageNames.Default);
             siloBuilder.UseInMemoryReminderService();
             siloBuilder.Services.AddKeyedSingleton<TimeProvider>(GrainClock.Key, Clocks[siloBuilder.Configuration[ClockIdProperty]!]);
+            siloBuilder.AddMemoryGrainStorage(StorageNames.PubSub);
+            siloBuilder.AddTermSyncStreams();
             siloBuilder.Services.AddTermSyncGrainServices(siloBuilder.Configuration);
         }
     }

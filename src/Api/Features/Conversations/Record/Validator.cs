@@ -1,13 +1,13 @@
 using FastEndpoints;
 using TermSync.Api.Infrastructure;
 
-namespace TermSync.Api.Features.Invoices.ResolveDispute;
+namespace TermSync.Api.Features.Conversations.Record;
 
 public sealed class Validator : Validator<Request>
 {
     public Validator()
     {
         RuleFor(request => request.VendorId).MustBeVendorId();
-        RuleFor(request => request.ResolvedOn).MustBeDate("resolution date");
+        this.AddOpeningRules();
     }
 }

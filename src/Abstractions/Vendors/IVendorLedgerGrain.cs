@@ -37,9 +37,35 @@ public interface IVendorLedgerGrain : IGrainWithStringKey
             .Select(group => group.Aggregate((sum, next) => sum.Add(next)))];
     }
 
+    /// <summary>
+    /// Counts a vendor's invoices issued from <paramref name="first"/> to <paramref name="last"/> inclusive, void ones
+    /// excluded, and how many of them are in <paramref name="queriedInvoiceNumbers"/>. Each shard receives only the
+    /// numbers that it counts.
+    /// </summary>
+    static async Task<IssuedInvoiceCount> CountIssuedAsync(
+        IGrainFactory grains, string vendorId, DateOnly first, DateOnly last, IEnumerable<string> queriedInvoiceNumbers)
+    {
+        var queriedByShard = queriedInvoiceNumbers
+            .Distinct(StringComparer.Ordinal)
+            .ToLookup(number => KeyOf(vendorId, number), StringComparer.Ordinal);
+        var counts = await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(shard =>
+        {
+            var key = VendorScopedKey.Format(vendorId, shard.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            return grains.GetGrain<IVendorLedgerGrain>(key).CountIssuedAsync(first, last, [.. queriedByShard[key]]);
+        }));
+        return new IssuedInvoiceCount(counts.Sum(count => count.Issued), counts.Sum(count => count.Queried));
+    }
+
     /// <summary>Applies an invoice's new state.</summary>
     [Alias("ApplyInvoice")]
     Task ApplyInvoiceAsync(InvoiceSnapshot invoice);
+
+    /// <summary>
+    /// Counts this shard's invoices issued from <paramref name="first"/> to <paramref name="last"/> inclusive, void ones
+    /// excluded, and how many of them are in <paramref name="queriedInvoiceNumbers"/>.
+    /// </summary>
+    [Alias("CountIssued")]
+    Task<IssuedInvoiceCount> CountIssuedAsync(DateOnly first, DateOnly last, IReadOnlyList<string> queriedInvoiceNumbers);
 
     /// <summary>Returns this shard's totals per currency.</summary>
     [Alias("GetFigures")]

@@ -4,6 +4,7 @@ using TermSync.Vendors;
 namespace TermSync.Grains.Vendors;
 
 /// <summary>One invoice's share of the vendor totals, kept so that the next version can replace it exactly.</summary>
+/// <param name="IssueDate">Null for contributions stored before the issue date was kept, until the invoice changes again.</param>
 [GenerateSerializer, Alias("termsync.InvoiceContribution")]
 public sealed record InvoiceContribution(
     [property: Id(0)] int Version,
@@ -13,7 +14,8 @@ public sealed record InvoiceContribution(
     [property: Id(4)] decimal Paid,
     [property: Id(5)] decimal Credited,
     [property: Id(6)] decimal WrittenOff,
-    [property: Id(7)] bool Voided);
+    [property: Id(7)] bool Voided,
+    [property: Id(8)] DateOnly? IssueDate = null);
 
 [GenerateSerializer, Alias("termsync.VendorLedgerState")]
 public sealed class VendorLedgerState
@@ -41,7 +43,7 @@ public sealed class VendorLedgerGrain(
 
         var next = new InvoiceContribution(
             invoice.Version, invoice.Currency, invoice.Amount, invoice.OpenAmount, invoice.PaidAmount,
-            invoice.CreditedAmount, invoice.WrittenOffAmount, invoice.Voided);
+            invoice.CreditedAmount, invoice.WrittenOffAmount, invoice.Voided, invoice.IssueDate);
         if (previous is not null)
         {
             Adjust(previous, -1);
@@ -55,6 +57,30 @@ public sealed class VendorLedgerGrain(
     public Task<IReadOnlyList<VendorCurrencyFigures>> GetFiguresAsync() =>
         Task.FromResult<IReadOnlyList<VendorCurrencyFigures>>(
             [.. state.State.Figures.Values.OrderBy(figures => figures.Currency, StringComparer.Ordinal)]);
+
+    public Task<IssuedInvoiceCount> CountIssuedAsync(DateOnly first, DateOnly last, IReadOnlyList<string> queriedInvoiceNumbers)
+    {
+        var queried = queriedInvoiceNumbers.ToHashSet(StringComparer.Ordinal);
+        var issued = 0;
+        var issuedAndQueried = 0;
+
+        // NOTE: an invoice whose contribution predates the stored issue date is not counted until it changes again.
+        foreach (var (number, contribution) in state.State.Invoices)
+        {
+            if (contribution.Voided || contribution.IssueDate is not { } issueDate || issueDate < first || issueDate > last)
+            {
+                continue;
+            }
+
+            issued++;
+            if (queried.Contains(number))
+            {
+                issuedAndQueried++;
+            }
+        }
+
+        return Task.FromResult(new IssuedInvoiceCount(issued, issuedAndQueried));
+    }
 
     private void Adjust(InvoiceContribution contribution, int sign)
     {

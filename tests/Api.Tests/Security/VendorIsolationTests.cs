@@ -36,6 +36,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
             $"paymentReference,customerAccount,currency,amount,receivedOn,invoiceNumber\nintruder-3,{account},USD,1.00,2013-01-20,{InvoiceNumber}\n"),
         ["POST /vendors/{vendorId}/credit-notes/csv"] = new FileBody("text/csv",
             $"creditNoteNumber,invoiceNumber,currency,amount,issueDate\nintruder-credit-2,{InvoiceNumber},USD,1.00,2013-01-21\n"),
+        ["PUT /vendors/{vendorId}/response-settings"] = new { businessHours = Array.Empty<object>(), holidays = new[] { "2013-01-21" }, firstResponseSlaHours = (decimal?)null },
         ["POST /vendors/{vendorId}/documents/ubl"] = new FileBody("application/xml", UblInvoice("ISO-4", account)),
     };
 
@@ -146,6 +147,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
             $"/vendors/{owner.VendorId}/payments/{PaymentReference}",
             $"/vendors/{owner.VendorId}/credit-notes/{CreditNoteNumber}",
             $"/vendors/{owner.VendorId}/api-keys",
+            $"/vendors/{owner.VendorId}/response-settings",
             $"/customers/{customerId}/statement?asOf=2013-03-01",
         };
         var snapshot = new List<string>();

@@ -1,0 +1,25 @@
+namespace TermSync.Conversations;
+
+/// <summary>
+/// A vendor's response-time and dispute-rate figures, keyed by vendor id. It keeps the newest version of each
+/// conversation's summary, fed by the vendor's conversation stream or by <see cref="ApplyAsync"/>.
+/// </summary>
+[Alias("termsync.IVendorConversationFiguresGrain")]
+public interface IVendorConversationFiguresGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Stores the conversation of <paramref name="conversationEvent"/> unless a version at least as new is stored, then
+    /// acknowledges the event to the conversation as <see cref="ConversationStreams.Consumers.Figures"/>. Repeating an
+    /// event changes nothing but acknowledges it again.
+    /// </summary>
+    [Alias("Apply")]
+    Task ApplyAsync(ConversationEvent conversationEvent);
+
+    /// <summary>Computes the response-time figures over the <paramref name="windowDays"/> dates ending with <paramref name="asOf"/>.</summary>
+    [Alias("GetResponseTime")]
+    Task<ResponseTimeFigures> GetResponseTimeAsync(DateOnly asOf, int windowDays);
+
+    /// <summary>Computes the dispute rate and invoice accuracy over the <paramref name="windowDays"/> dates ending with <paramref name="asOf"/>.</summary>
+    [Alias("GetInvoiceAccuracy")]
+    Task<InvoiceAccuracyFigures> GetInvoiceAccuracyAsync(DateOnly asOf, int windowDays);
+}

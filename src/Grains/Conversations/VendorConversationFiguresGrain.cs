@@ -1,0 +1,80 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Streams;
+using Orleans.Streams.Core;
+using TermSync.Conversations;
+using TermSync.Vendors;
+
+namespace TermSync.Grains.Conversations;
+
+/// <summary>
+/// Keeps a vendor's conversation summaries and computes its figures from them. Every conversation event of the vendor
+/// reaches it through an implicit subscription to the vendor's conversation stream.
+/// </summary>
+[ImplicitStreamSubscription(ConversationStreams.Namespace)]
+public sealed partial class VendorConversationFiguresGrain(
+    [PersistentState("conversationfigures", StorageNames.Default)] IPersistentState<VendorConversationFiguresState> state,
+    ILogger<VendorConversationFiguresGrain> logger) : Grain, IVendorConversationFiguresGrain, IStreamSubscriptionObserver
+{
+    private string VendorId => this.GetPrimaryKeyString();
+
+    public async Task OnSubscribed(IStreamSubscriptionHandleFactory handleFactory)
+    {
+        var handle = handleFactory.Create<ConversationEvent>();
+        await handle.ResumeAsync((conversationEvent, _) => ApplyAsync(conversationEvent));
+    }
+
+    public async Task ApplyAsync(ConversationEvent conversationEvent)
+    {
+        var conversation = conversationEvent.Conversation;
+        if (!string.Equals(conversation.VendorId, VendorId, StringComparison.Ordinal))
+        {
+            LogOtherVendorEvent(VendorId, conversation.VendorId, conversation.ConversationId, conversationEvent.EventId);
+            return;
+        }
+
+        var conversations = state.State.Conversations;
+        if (!conversations.TryGetValue(conversation.ConversationId, out var stored) || stored.Version < conversation.Version)
+        {
+            conversations[conversation.ConversationId] = ConversationSummary.From(conversation);
+            await state.WriteStateAsync();
+        }
+
+        var source = GrainFactory.GetGrain<IConversationGrain>(VendorScopedKey.Format(VendorId, conversation.ConversationId));
+        await source.AcknowledgeAsync(conversationEvent.EventId, ConversationStreams.Consumers.Figures);
+    }
+
+    public async Task<ResponseTimeFigures> GetResponseTimeAsync(DateOnly asOf, int windowDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, 1);
+        var calculator = await CreateCalculatorAsync();
+        return calculator.ComputeResponseTime(VendorId, state.State.Conversations.Values, asOf, windowDays);
+    }
+
+    public async Task<InvoiceAccuracyFigures> GetInvoiceAccuracyAsync(DateOnly asOf, int windowDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, 1);
+        var calculator = await CreateCalculatorAsync();
+        var windowStart = asOf.AddDays(1 - windowDays);
+        var queried = calculator.QueriedInvoiceNumbers(state.State.Conversations.Values, asOf);
+
+        var count = await IVendorLedgerGrain.CountIssuedAsync(GrainFactory, VendorId, windowStart, asOf, queried);
+
+        decimal? ratePercent = count.Issued == 0
+            ? null
+            : DurationStatisticsCalculator.Round(100m * count.Queried / count.Issued);
+        return new InvoiceAccuracyFigures(VendorId, asOf, windowDays, count.Issued, count.Queried, ratePercent, 100m - ratePercent);
+    }
+
+    private async Task<ConversationFiguresCalculator> CreateCalculatorAsync()
+    {
+        var vendor = GrainFactory.GetGrain<IVendorGrain>(VendorId);
+        var profile = await vendor.GetProfileAsync();
+        var settings = await vendor.GetResponseSettingsAsync();
+        var zone = profile is not null && TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
+        return new ConversationFiguresCalculator(settings, zone);
+    }
+
+    [LoggerMessage(EventId = 7300, Level = LogLevel.Warning,
+        Message = "Figures of vendor {VendorId} ignored event {EventId} of conversation {ConversationId} of vendor {OtherVendorId}")]
+    private partial void LogOtherVendorEvent(string vendorId, string otherVendorId, string conversationId, string eventId);
+}

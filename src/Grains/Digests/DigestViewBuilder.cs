@@ -1,5 +1,6 @@
 using TermSync.Digests;
 using TermSync.Grains.Digests.Links;
+using TermSync.Surveys;
 
 namespace TermSync.Grains.Digests;
 
@@ -44,8 +45,31 @@ internal sealed class DigestViewBuilder(DigestLinkSigner signer)
                 format.FormatAmount(total.PastDue, total.Currency),
                 format.FormatAmount(total.UnderReview, total.Currency)))],
             Link(DigestLinkPurpose.Statement),
-            Link(DigestLinkPurpose.Unsubscribe));
+            Link(DigestLinkPurpose.Unsubscribe),
+            content.Survey is { } survey ? Survey(content.CustomerId, survey, expiresAt) : null);
     }
+
+    /// <summary>Builds the survey's question and one link per score; each link carries the survey id and its score.</summary>
+    private DigestSurveyView Survey(string customerId, DigestSurvey survey, DateTimeOffset expiresAt) => new(
+        SurveyQuestion(survey.VendorName),
+        [.. Enumerable.Range(SurveyRules.MinScore, SurveyRules.MaxScore - SurveyRules.MinScore + 1).Select(score => new DigestSurveyChoiceView(
+            score,
+            ScoreLabel(score),
+            signer.CreateUrl(new DigestLinkClaims(DigestLinkPurpose.Survey, customerId, null, null, expiresAt, survey.SurveyId, score))))]);
+
+    /// <summary>Returns the survey question about a vendor, unencoded; the HTML template encodes it.</summary>
+    public static string SurveyQuestion(string vendorName) => $"How satisfied are you with {vendorName}?";
+
+    /// <summary>Returns the label of a score from 1 (very dissatisfied) to 5 (very satisfied).</summary>
+    public static string ScoreLabel(int score) => score switch
+    {
+        1 => "Very dissatisfied",
+        2 => "Dissatisfied",
+        3 => "Neutral",
+        4 => "Satisfied",
+        5 => "Very satisfied",
+        _ => throw new ArgumentOutOfRangeException(nameof(score), score, "A survey score is 1 to 5."),
+    };
 
     /// <summary>
     /// Returns the subject, for example "Your open invoices from 3 vendors: 1,234.50 USD owed", with up to two

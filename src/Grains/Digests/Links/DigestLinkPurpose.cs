@@ -14,4 +14,7 @@ public enum DigestLinkPurpose : byte
 
     /// <summary>Stopping the customer's digests.</summary>
     Unsubscribe = 4,
+
+    /// <summary>Answering a satisfaction survey with one score.</summary>
+    Survey = 5,
 }

@@ -1,5 +1,6 @@
 using TermSync.Digests;
 using TermSync.Grains.Digests.Links;
+using TermSync.Grains.Surveys;
 using TermSync.Surveys;
 
 namespace TermSync.Grains.Digests;
@@ -51,25 +52,11 @@ internal sealed class DigestViewBuilder(DigestLinkSigner signer)
 
     /// <summary>Builds the survey's question and one link per score; each link carries the survey id and its score.</summary>
     private DigestSurveyView Survey(string customerId, DigestSurvey survey, DateTimeOffset expiresAt) => new(
-        SurveyQuestion(survey.VendorName),
+        SurveyTexts.Question(survey.VendorName),
         [.. Enumerable.Range(SurveyRules.MinScore, SurveyRules.MaxScore - SurveyRules.MinScore + 1).Select(score => new DigestSurveyChoiceView(
             score,
-            ScoreLabel(score),
+            SurveyTexts.ScoreLabel(score),
             signer.CreateUrl(new DigestLinkClaims(DigestLinkPurpose.Survey, customerId, null, null, expiresAt, survey.SurveyId, score))))]);
-
-    /// <summary>Returns the survey question about a vendor, unencoded; the HTML template encodes it.</summary>
-    public static string SurveyQuestion(string vendorName) => $"How satisfied are you with {vendorName}?";
-
-    /// <summary>Returns the label of a score from 1 (very dissatisfied) to 5 (very satisfied).</summary>
-    public static string ScoreLabel(int score) => score switch
-    {
-        1 => "Very dissatisfied",
-        2 => "Dissatisfied",
-        3 => "Neutral",
-        4 => "Satisfied",
-        5 => "Very satisfied",
-        _ => throw new ArgumentOutOfRangeException(nameof(score), score, "A survey score is 1 to 5."),
-    };
 
     /// <summary>
     /// Returns the subject, for example "Your open invoices from 3 vendors: 1,234.50 USD owed", with up to two

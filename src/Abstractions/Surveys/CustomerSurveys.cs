@@ -2,7 +2,7 @@ namespace TermSync.Surveys;
 
 /// <summary>A customer's surveys: the one waiting for an answer, when to expect the next, and recent answers.</summary>
 /// <param name="Pending">The offered survey that is unanswered and still open, or null.</param>
-/// <param name="NextOfferFrom">Earliest instant of a new offer, <see cref="SurveyRules.OfferInterval"/> after the last; null before the first.</param>
+/// <param name="NextOfferFrom">Earliest instant of a new offer, <see cref="SurveyRules.OfferInterval"/> after the last, or null before the first offer.</param>
 /// <param name="Qualified">Vendors' qualifications waiting for an offer, oldest first.</param>
 /// <param name="Answers">Answered surveys, newest first, up to the number the grain keeps.</param>
 [GenerateSerializer, Immutable, Alias("termsync.CustomerSurveys")]

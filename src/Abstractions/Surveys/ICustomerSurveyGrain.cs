@@ -28,7 +28,7 @@ public interface ICustomerSurveyGrain : IGrainWithStringKey
 
     /// <summary>
     /// Records the answer to an offered survey and passes it to the vendor's survey grain. The same answer again
-    /// changes nothing; a different answer to an answered survey, an answer after the survey closed, a score outside
+    /// changes nothing. A different answer to an answered survey, an answer after the survey closed, a score outside
     /// 1 to 5 and a comment longer than <see cref="SurveyRules.MaxCommentLength"/> characters are rejected.
     /// </summary>
     [Alias("Answer")]

@@ -4,10 +4,10 @@ namespace TermSync.Surveys;
 [Alias("termsync.IVendorSurveysGrain")]
 public interface IVendorSurveysGrain : IGrainWithStringKey
 {
-    /// <summary>Maximum window of <see cref="GetSatisfactionAsync"/>, in days; answers older than that may be dropped.</summary>
+    /// <summary>Maximum window of <see cref="GetSatisfactionAsync"/>, in days.</summary>
     const int MaxWindowDays = 366;
 
-    /// <summary>Stores an answer; an answer whose survey id is stored already changes nothing.</summary>
+    /// <summary>Stores an answer. An answer whose survey id is stored already changes nothing.</summary>
     [Alias("RecordAnswer")]
     Task RecordAnswerAsync(VendorSurveyAnswer answer);
 

@@ -13,7 +13,7 @@ public enum SurveyAnswerStatus
     /// <summary>The customer was never offered a survey with this id.</summary>
     NotFound = 2,
 
-    /// <summary>The score or comment is not valid; <see cref="SurveyAnswerResult.Field"/> names it.</summary>
+    /// <summary>The score or comment is not valid, and <see cref="SurveyAnswerResult.Field"/> names it.</summary>
     Invalid = 3,
 
     /// <summary>The survey was answered differently before, or it closed unanswered.</summary>

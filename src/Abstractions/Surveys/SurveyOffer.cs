@@ -3,7 +3,7 @@ namespace TermSync.Surveys;
 /// <summary>A one-question survey about one vendor, offered to a customer in a digest or on the portal.</summary>
 /// <param name="SurveyId">32 lower-case hexadecimal digits, unique across the network.</param>
 /// <param name="Reference">The invoice number or conversation id of the qualification that led to the offer.</param>
-/// <param name="OfferedAt">Instant of the offer; the survey stays answerable until <see cref="SurveyRules.OfferInterval"/> later.</param>
+/// <param name="OfferedAt">Instant of the offer. The survey stays answerable until <see cref="SurveyRules.OfferInterval"/> later.</param>
 [GenerateSerializer, Immutable, Alias("termsync.SurveyOffer")]
 public sealed record SurveyOffer(
     [property: Id(0)] string SurveyId,

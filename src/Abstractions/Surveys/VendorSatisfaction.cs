@@ -5,7 +5,7 @@ namespace TermSync.Surveys;
 /// <param name="Answers">Survey answers dated in the window.</param>
 /// <param name="Satisfied">Answers in the window that scored 4 or 5.</param>
 /// <param name="Csat">Satisfied answers as a percentage of all answers in the window, rounded half away from zero to
-/// two decimals; null when the window has no answers.</param>
+/// two decimals, or null when the window has no answers.</param>
 [GenerateSerializer, Immutable, Alias("termsync.VendorSatisfaction")]
 public sealed record VendorSatisfaction(
     [property: Id(0)] string VendorId,

@@ -9,7 +9,7 @@ namespace TermSync.Grains.Digests;
 /// <param name="Key">Unique per customer; see <see cref="DigestRecord.Key"/>.</param>
 /// <param name="Language">IETF language tag for dates and numbers, for example "en" or "de-CH".</param>
 /// <param name="TimeZone">IANA time zone of the customer's schedule.</param>
-/// <param name="Survey">The satisfaction survey the digest asks, or null.</param>
+/// <param name="Survey">The satisfaction survey shown in the digest, or null.</param>
 public sealed record DigestContent(
     string DigestId,
     string Key,

@@ -9,7 +9,7 @@ public sealed class CustomerSurveyState
     [Id(0)]
     public List<QualificationEntry> Qualifications { get; set; } = [];
 
-    /// <summary>Offered surveys with their answers, oldest first; the last one decides when the next offer may come.</summary>
+    /// <summary>Offered surveys with their answers, oldest first. The last one decides when the next offer may come.</summary>
     [Id(1)]
     public List<SurveyEntry> Surveys { get; set; } = [];
 

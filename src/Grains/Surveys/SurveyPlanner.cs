@@ -5,13 +5,13 @@ namespace TermSync.Grains.Surveys;
 /// <summary>The rules of <see cref="CustomerSurveyState"/>: lapsing, the offer interval, the fair pick and the size limits.</summary>
 internal static class SurveyPlanner
 {
-    /// <summary>Maximum qualifications kept; the oldest go first. One customer rarely has this many payments in 90 days.</summary>
+    /// <summary>Maximum qualifications kept, so the oldest are dropped first beyond it. One customer rarely has this many payments in 90 days.</summary>
     public const int MaxQualifications = 200;
 
-    /// <summary>Maximum surveys kept with their answers; at one offer per 90 days this covers about five years.</summary>
+    /// <summary>Maximum surveys kept with their answers. At one offer per 90 days this covers about five years.</summary>
     public const int MaxSurveys = 20;
 
-    /// <summary>Maximum vendors whose last survey instant is kept; the vendor surveyed longest ago is forgotten first.</summary>
+    /// <summary>Maximum vendors whose last survey instant is kept. Beyond it the vendor surveyed longest ago is forgotten first.</summary>
     public const int MaxSurveyedVendors = 500;
 
     /// <summary>Returns whether a qualification made at <paramref name="qualifiedAt"/> has lapsed at <paramref name="now"/>.</summary>

@@ -9,7 +9,7 @@ public sealed partial class VendorSurveysGrain(
     ILogger<VendorSurveysGrain> logger) : Grain, IVendorSurveysGrain
 {
     /// <summary>
-    /// Maximum answers kept; the earliest arrivals go first.
+    /// Maximum answers kept. Beyond it the earliest arrivals are dropped first.
     /// NOTE: a window that reaches back before the oldest kept answer counts fewer answers than were given.
     /// </summary>
     public const int MaxAnswers = 20_000;

@@ -62,7 +62,7 @@ public sealed class SurveyEndpointTests(ApiFixture fixture)
     {
         var survey = await OfferedSurvey.CreateAsync(fixture);
         await (await Client.PostJsonAsync($"/customers/{survey.CustomerId}/surveys/{survey.Offer.SurveyId}/answer", new { score = 5 })).ReadJsonAsync();
-        // Tomorrow in UTC ends a window that holds today in Berlin, the test vendor's time zone, at any hour.
+        // Tomorrow in UTC ends a window that contains today in Berlin, the test vendor's time zone, at any hour.
         var tomorrow = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(1).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var path = $"/vendors/{survey.VendorId}/metrics/satisfaction";
 

@@ -15,7 +15,7 @@ internal sealed record OfferedSurvey(string VendorId, string CustomerId, SurveyO
         var customerId = ApiRequests.CustomerOf(pushed);
         await (await fixture.Client.PostJsonAsync($"/vendors/{vendorId}/invoices/S-1/payments", new { paymentReference = "p-1", amount = 40m, paidOn = "2013-02-10" })).ReadJsonAsync();
 
-        // The payment qualified the vendor; a digest about to be sent would ask for the offer the same way.
+        // The payment qualified the vendor, and a digest about to be sent requests the offer the same way.
         var surveys = fixture.Factory.Services.GetRequiredService<IClusterClient>().GetGrain<ICustomerSurveyGrain>(customerId);
         var offer = await surveys.OfferAsync(DateTimeOffset.UtcNow);
         Assert.NotNull(offer);

@@ -8,7 +8,7 @@ namespace TermSync.Grains.Tests.Surveys;
 /// <summary>Surveys offered in weekly digests over months of fake time, with the one-per-90-days rule and the fair pick.</summary>
 public sealed class SurveyOfferTests
 {
-    /// <summary>Sunday 6 December 2026, 09:00 UTC; weekly digests go out on Mondays at 08:00 UTC.</summary>
+    /// <summary>Sunday 6 December 2026, 09:00 UTC. Weekly digests go out on Mondays at 08:00 UTC.</summary>
     private static readonly DateTimeOffset SundayMorning = new(2026, 12, 6, 9, 0, 0, TimeSpan.Zero);
 
     private static readonly DateTimeOffset SecondMonday = new(2026, 12, 14, 8, 0, 0, TimeSpan.Zero);
@@ -61,7 +61,7 @@ public sealed class SurveyOfferTests
         Assert.Null(history.Single(record => record.CreatedAt == march15).SurveyId);
         Assert.Empty((await surveys.GetAsync()).Qualified);
 
-        // Cedar, surveyed before, is paid again before Alder, which was never surveyed; Alder gets the second survey.
+        // Cedar, surveyed before, is paid again before Alder, which was never surveyed, so Alder gets the second survey.
         await cluster.Grains.Invoice(vendors[2].Id, "P-2").ApplyPaymentAsync("pay-cedar-2", 50m, new DateOnly(2027, 3, 16));
         await cluster.TickAsync(customerId, TimeSpan.FromHours(1), march15.AddDays(2));
         await cluster.Grains.Invoice(vendors[0].Id, "P-2").ApplyPaymentAsync("pay-alder-2", 50m, new DateOnly(2027, 3, 17));

@@ -6,7 +6,7 @@ using TermSync.Vendors;
 namespace TermSync.Api.Features.Links;
 
 /// <summary>The survey a survey link names, as the customer's survey grain has it now, with the vendor's name.</summary>
-/// <param name="Open">Whether the survey waits for an answer; false once answered or closed.</param>
+/// <param name="Open">Whether the survey waits for an answer. It is false once the survey is answered or closed.</param>
 /// <param name="Answer">The stored answer, or null.</param>
 internal sealed record SurveyTarget(string SurveyId, string VendorName, bool Open, SurveyAnswer? Answer)
 {

@@ -13,6 +13,7 @@ namespace TermSync.Digests;
 /// <param name="Attempts">Delivery attempts, over every retry and tick.</param>
 /// <param name="DeliveryDetail">The mail server's reply or the error of the last attempt, when it did not succeed.</param>
 /// <param name="Location">Where delivery put it: the SMTP message id, or the outbox path of the HTML part.</param>
+/// <param name="SurveyId">The satisfaction survey the digest asked, or null.</param>
 [GenerateSerializer, Immutable, Alias("termsync.DigestRecord")]
 public sealed record DigestRecord(
     [property: Id(0)] string DigestId,
@@ -28,7 +29,8 @@ public sealed record DigestRecord(
     [property: Id(10)] int Attempts,
     [property: Id(11)] string? DeliveryDetail,
     [property: Id(12)] string? Location,
-    [property: Id(13)] DateTimeOffset? DeliveredAt)
+    [property: Id(13)] DateTimeOffset? DeliveredAt,
+    [property: Id(14)] string? SurveyId = null)
 {
     /// <summary>Number of distinct vendors in the digest.</summary>
     public int VendorCount => Lines.Select(line => line.VendorId).Distinct(StringComparer.Ordinal).Count();

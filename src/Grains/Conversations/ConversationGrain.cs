@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using TermSync.Conversations;
 using TermSync.CreditNotes;
 using TermSync.Invoices;
+using TermSync.Surveys;
 using TermSync.Vendors;
 
 namespace TermSync.Grains.Conversations;
@@ -169,6 +170,13 @@ public sealed partial class ConversationGrain(
         if (resolution.By == Party.Vendor && conversation.FirstResponseAt is null)
         {
             conversation = conversation with { FirstResponseAt = now, FirstResponseBusinessTime = clock.Elapsed(conversation.OpenedAt, now) };
+        }
+
+        // The survey grain is told first, so a failure leaves the conversation open and a retry qualifies it once.
+        if (resolution.Outcome != ResolutionOutcome.Withdrawn)
+        {
+            await GrainFactory.GetGrain<ICustomerSurveyGrain>(conversation.CustomerId)
+                .QualifyAsync(conversation.VendorId, SurveyTrigger.ConversationResolved, conversation.ConversationId, now);
         }
 
         State.Conversation = conversation;

@@ -1,25 +1,34 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TermSync.Customers;
 using TermSync.Digests;
 using TermSync.Invoices;
+using TermSync.Surveys;
 using TermSync.Vendors;
 
 namespace TermSync.Grains.Customers;
 
 public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
     private string CustomerId => this.GetPrimaryKeyString();
 
     public async Task ApplyInvoiceAsync(InvoiceSnapshot invoice)
     {
+        var wasOpen = state.State.Book.Open.ContainsKey(InvoiceKey.Format(invoice.VendorId, invoice.InvoiceNumber));
         if (!state.State.Book.Apply(invoice))
         {
             return;
         }
 
         state.State.Reference = invoice.Customer;
+        if (wasOpen && invoice.Status == InvoiceStatus.Paid)
+        {
+            await QualifyForSurveyAsync(invoice);
+        }
+
         await SaveAsync();
         await EnrollAsync();
     }
@@ -55,6 +64,25 @@ public sealed partial class CustomerGrain(
         catch
         {
             // A failed write leaves the change in memory only; the next activation reloads the stored state.
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Makes the vendor of an invoice that was just paid in full eligible to survey the customer. It runs before the
+    /// snapshot is stored, so a failure here makes the invoice grain's retry apply the snapshot and qualify again.
+    /// </summary>
+    private async Task QualifyForSurveyAsync(InvoiceSnapshot invoice)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ICustomerSurveyGrain>(CustomerId)
+                .QualifyAsync(invoice.VendorId, SurveyTrigger.InvoicePaid, invoice.InvoiceNumber, time.GetUtcNow());
+        }
+        catch
+        {
+            // The snapshot is applied in memory only; the next activation reloads the stored book without it.
             DeactivateOnIdle();
             throw;
         }

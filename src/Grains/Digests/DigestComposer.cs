@@ -1,6 +1,7 @@
 using TermSync.Customers;
 using TermSync.Digests;
 using TermSync.Invoices;
+using TermSync.Surveys;
 using TermSync.Vendors;
 
 namespace TermSync.Grains.Digests;
@@ -78,6 +79,28 @@ internal sealed class DigestComposer(IGrainFactory grains)
         }
 
         return dueSoon ? DigestReason.DueSoon : null;
+    }
+
+    /// <summary>
+    /// Asks the customer's survey grain for the survey to show, which stores a new offer when one is due. Call it only
+    /// for a digest that is about to be sent, because an offer starts the customer's 90 days without another.
+    /// </summary>
+    public async Task<DigestSurvey?> OfferSurveyAsync(string customerId, DateTimeOffset now) =>
+        await DescribeAsync(await grains.GetGrain<ICustomerSurveyGrain>(customerId).OfferAsync(now));
+
+    /// <summary>Returns the survey the customer was offered and has not answered yet, without offering a new one.</summary>
+    public async Task<DigestSurvey?> PendingSurveyAsync(string customerId) =>
+        await DescribeAsync((await grains.GetGrain<ICustomerSurveyGrain>(customerId).GetAsync()).Pending);
+
+    private async Task<DigestSurvey?> DescribeAsync(SurveyOffer? offer)
+    {
+        if (offer is null)
+        {
+            return null;
+        }
+
+        var profile = await grains.GetGrain<IVendorGrain>(offer.VendorId).GetProfileAsync();
+        return new DigestSurvey(offer.SurveyId, offer.VendorId, profile?.Name ?? offer.VendorId);
     }
 
     private async Task<Dictionary<string, bool>> RemindBeforeDueAsync(CustomerStatement statement)

@@ -9,6 +9,7 @@ namespace TermSync.Grains.Digests;
 /// <param name="Key">Unique per customer; see <see cref="DigestRecord.Key"/>.</param>
 /// <param name="Language">IETF language tag for dates and numbers, for example "en" or "de-CH".</param>
 /// <param name="TimeZone">IANA time zone of the customer's schedule.</param>
+/// <param name="Survey">The satisfaction survey shown in the digest, or null.</param>
 public sealed record DigestContent(
     string DigestId,
     string Key,
@@ -21,7 +22,8 @@ public sealed record DigestContent(
     DigestReason Reason,
     IReadOnlyList<DigestVendorSection> Owed,
     IReadOnlyList<DigestVendorSection> UnderReview,
-    IReadOnlyList<DigestCurrencyTotal> Totals)
+    IReadOnlyList<DigestCurrencyTotal> Totals,
+    DigestSurvey? Survey = null)
 {
     /// <summary>Every line shown, owed first.</summary>
     public IEnumerable<DigestLine> Lines => Owed.Concat(UnderReview).SelectMany(section => section.Lines);
@@ -39,3 +41,6 @@ public sealed record DigestAmount(string Currency, decimal Amount);
 
 /// <summary>The digest's totals in one currency: owed (of which past due) and under review.</summary>
 public sealed record DigestCurrencyTotal(string Currency, decimal Owed, decimal PastDue, decimal UnderReview);
+
+/// <summary>A one-question satisfaction survey about one vendor, shown below the invoices.</summary>
+public sealed record DigestSurvey(string SurveyId, string VendorId, string VendorName);

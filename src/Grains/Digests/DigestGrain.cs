@@ -134,7 +134,9 @@ public sealed partial class DigestGrain(
     {
         var statement = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(asOf);
         var key = DigestCalendar.Key(Calendar.PeriodStart(asOf));
-        var content = await new DigestComposer(GrainFactory).ComposeAsync(statement, DigestId(key), key, Calendar.Zone.Id, asOf, DigestReason.Cycle);
+        var composer = new DigestComposer(GrainFactory);
+        var content = await composer.ComposeAsync(statement, DigestId(key), key, Calendar.Zone.Id, asOf, DigestReason.Cycle);
+        content = content with { Survey = await composer.PendingSurveyAsync(CustomerId) };
         var message = renderer.Render(content);
         return new DigestPreview(key, [.. content.Lines], message.Subject, message.Html, message.Text);
     }
@@ -193,7 +195,8 @@ public sealed partial class DigestGrain(
                 return new DigestRunResult(DigestRunStatus.BudgetExhausted, null);
         }
 
-        var content = await new DigestComposer(GrainFactory).ComposeAsync(statement, DigestId(key), key, Calendar.Zone.Id, asOf, reason);
+        var composer = new DigestComposer(GrainFactory);
+        var content = await composer.ComposeAsync(statement, DigestId(key), key, Calendar.Zone.Id, asOf, reason);
         if (content.Owed.Count == 0)
         {
             if (existing is null)
@@ -204,6 +207,9 @@ public sealed partial class DigestGrain(
             var withdrawn = Store(existing with { Delivery = DeliveryStatus.Withdrawn, DeliveryDetail = "Nothing was actionable when the delivery was retried." });
             return new DigestRunResult(DigestRunStatus.DeliveryFailed, withdrawn);
         }
+
+        // The survey rides only on a digest that is sent for its invoices, never on its own.
+        content = content with { Survey = await OfferSurveyAsync(composer, now) };
 
         // The pending record is stored before the message leaves, so a crash leads to a resend, not a loss.
         var pending = Store(new DigestRecord(
@@ -220,7 +226,8 @@ public sealed partial class DigestGrain(
             existing?.Attempts ?? 0,
             existing?.DeliveryDetail,
             existing?.Location,
-            null));
+            null,
+            content.Survey?.SurveyId));
         await state.WriteStateAsync();
 
         var outcome = await delivery.DeliverAsync(renderer.Render(content), CancellationToken.None);
@@ -242,6 +249,23 @@ public sealed partial class DigestGrain(
 
         LogDeliveryFailed(CustomerId, record.DigestId, outcome.Status, record.Attempts, outcome.Detail);
         return new DigestRunResult(DigestRunStatus.DeliveryFailed, record);
+    }
+
+    /// <summary>
+    /// Returns the survey to show in a digest about to be sent. A failure of the survey grains is logged and the digest
+    /// goes out without a survey, because the invoices matter more than the survey.
+    /// </summary>
+    private async Task<DigestSurvey?> OfferSurveyAsync(DigestComposer composer, DateTimeOffset now)
+    {
+        try
+        {
+            return await composer.OfferSurveyAsync(CustomerId, now);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogSurveyFailed(exception, CustomerId);
+            return null;
+        }
     }
 
     /// <summary>Marks digests still pending or failed as withdrawn, so that a later resubscription does not send them.</summary>
@@ -338,6 +362,9 @@ public sealed partial class DigestGrain(
 
     [LoggerMessage(EventId = 4003, Level = LogLevel.Warning, Message = "Digest {DigestId} to customer {CustomerId} not delivered ({Status}) after {Attempts} attempts: {Detail}")]
     private partial void LogDeliveryFailed(string customerId, string digestId, DeliveryStatus status, int attempts, string? detail);
+
+    [LoggerMessage(EventId = 4005, Level = LogLevel.Warning, Message = "Digest of customer {CustomerId} goes without a survey, because the survey could not be offered")]
+    private partial void LogSurveyFailed(Exception exception, string customerId);
 
     [LoggerMessage(EventId = 4004, Level = LogLevel.Information, Message = "Digest preferences of customer {CustomerId} set to {Frequency}; next slot {NextDueAt}")]
     private partial void LogPreferencesChanged(string customerId, DigestFrequency frequency, DateTimeOffset? nextDueAt);

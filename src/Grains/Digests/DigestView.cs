@@ -13,7 +13,8 @@ internal sealed record DigestView(
     IReadOnlyList<DigestVendorView> UnderReview,
     IReadOnlyList<DigestTotalView> Totals,
     string StatementUrl,
-    string UnsubscribeUrl);
+    string UnsubscribeUrl,
+    DigestSurveyView? Survey);
 
 /// <summary>One vendor's rows in a section, with the section's totals for that vendor, one text per currency.</summary>
 internal sealed record DigestVendorView(string Name, IReadOnlyList<DigestRowView> Rows, IReadOnlyList<string> Totals);
@@ -30,3 +31,9 @@ internal sealed record DigestRowView(
 
 /// <summary>The digest's totals in one currency: owed, the past-due part of it, and under review.</summary>
 internal sealed record DigestTotalView(string Currency, string Owed, string PastDue, string UnderReview);
+
+/// <summary>The satisfaction survey of a digest: the question about one vendor and one signed link per score, 1 first.</summary>
+internal sealed record DigestSurveyView(string Question, IReadOnlyList<DigestSurveyChoiceView> Choices);
+
+/// <summary>One score of the survey, for example 5 with the label "Very satisfied", and its link.</summary>
+internal sealed record DigestSurveyChoiceView(int Score, string Label, string Url);

@@ -1,5 +1,7 @@
 using TermSync.Digests;
 using TermSync.Grains.Digests.Links;
+using TermSync.Grains.Surveys;
+using TermSync.Surveys;
 
 namespace TermSync.Grains.Digests;
 
@@ -44,8 +46,17 @@ internal sealed class DigestViewBuilder(DigestLinkSigner signer)
                 format.FormatAmount(total.PastDue, total.Currency),
                 format.FormatAmount(total.UnderReview, total.Currency)))],
             Link(DigestLinkPurpose.Statement),
-            Link(DigestLinkPurpose.Unsubscribe));
+            Link(DigestLinkPurpose.Unsubscribe),
+            content.Survey is { } survey ? Survey(content.CustomerId, survey, expiresAt) : null);
     }
+
+    /// <summary>Builds the survey's question and one link per score; each link carries the survey id and its score.</summary>
+    private DigestSurveyView Survey(string customerId, DigestSurvey survey, DateTimeOffset expiresAt) => new(
+        SurveyTexts.Question(survey.VendorName),
+        [.. Enumerable.Range(SurveyRules.MinScore, SurveyRules.MaxScore - SurveyRules.MinScore + 1).Select(score => new DigestSurveyChoiceView(
+            score,
+            SurveyTexts.ScoreLabel(score),
+            signer.CreateUrl(new DigestLinkClaims(DigestLinkPurpose.Survey, customerId, null, null, expiresAt, survey.SurveyId, score))))]);
 
     /// <summary>
     /// Returns the subject, for example "Your open invoices from 3 vendors: 1,234.50 USD owed", with up to two

@@ -72,6 +72,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         Assert.Contains("POST /vendors/{vendorId}/invoices/batch", routes);
         Assert.Contains("GET /vendors/{vendorId}/invoices/{invoiceNumber}", routes);
         Assert.Contains("DELETE /vendors/{vendorId}/api-keys/{keyId}", routes);
+        Assert.Contains("GET /vendors/{vendorId}/metrics/satisfaction", routes);
         foreach (var route in routes)
         {
             var (method, template) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);

@@ -175,6 +175,35 @@ public sealed partial class DigestRendererTests
     private static List<string> LinksIn(string body, string purpose) =>
         [.. LinkPattern().Matches(body).Where(match => match.Groups["purpose"].Value == purpose).Select(match => match.Groups["token"].Value)];
 
+    [Fact]
+    public void Survey_shows_question_and_five_links()
+    {
+        var surveyId = Guid.NewGuid().ToString("N");
+        var content = Content("en", "Buyer", owed: [Section("north", "North", Line("north", "A-1", "USD", 10m, "2013-02-01"))]) with
+        {
+            Survey = new DigestSurvey(surveyId, "south", "South <b>&</b> Co"),
+        };
+
+        var message = Renderer.Render(content);
+        var plain = Renderer.Render(content with { Survey = null });
+
+        Assert.Contains("How satisfied are you with South &lt;b&gt;&amp;&lt;/b&gt; Co?", message.Html);
+        Assert.DoesNotContain("<b>", message.Html);
+        Assert.Contains("How satisfied are you with South <b>&</b> Co?", message.Text);
+        var tokens = SurveyLink().Matches(message.Text).Select(match => match.Groups[1].Value).ToList();
+        Assert.Equal(5, tokens.Count);
+        Assert.Equal(5, SurveyLink().Matches(message.Html).Count);
+        var claims = tokens.Select(token => signer.Verify(token, DigestLinkPurpose.Survey).Claims).ToList();
+        Assert.Equal([1, 2, 3, 4, 5], claims.Select(claim => claim?.Score));
+        Assert.All(claims, claim => Assert.Equal((surveyId, "cus-1"), (claim!.SurveyId, claim.CustomerId)));
+        Assert.Contains("  5 Very satisfied: https://termsync.test/links/survey?token=", message.Text);
+        Assert.DoesNotContain("How satisfied", plain.Text);
+        Assert.DoesNotContain("/links/survey", plain.Html);
+    }
+
+    [GeneratedRegex(@"/links/survey\?token=([A-Za-z0-9_.-]+)")]
+    private static partial Regex SurveyLink();
+
     private static DigestContent Content(string language, string? customerName, IReadOnlyList<DigestVendorSection> owed, IReadOnlyList<DigestVendorSection>? underReview = null)
     {
         underReview ??= [];

@@ -14,4 +14,7 @@ internal static partial class LinkLog
 
     [LoggerMessage(EventId = 6202, Level = LogLevel.Information, Message = "Customer {CustomerId} unsubscribed from digests through a link")]
     public static partial void Unsubscribed(ILogger logger, string customerId);
+
+    [LoggerMessage(EventId = 6203, Level = LogLevel.Information, Message = "Customer {CustomerId} answered survey {SurveyId} with score {Score} through a link")]
+    public static partial void SurveyAnswered(ILogger logger, string customerId, string surveyId, int score);
 }

@@ -5,8 +5,9 @@ namespace TermSync.Grains.Digests.Links;
 
 /// <summary>
 /// The signed bytes of a link token, version 1. They are the version byte, the purpose byte, the expiry as
-/// big-endian Unix seconds (8 bytes) and the customer id (1-byte length, UTF-8). Pay and ask links add the
-/// vendor id (1-byte length) and the invoice number (2-byte big-endian length, UTF-8). Nothing may follow.
+/// big-endian Unix seconds (8 bytes) and the customer id (1-byte length, UTF-8). Pay, ask and conversation links add the
+/// vendor id (1-byte length) and the invoice number or conversation id (2-byte big-endian length, UTF-8). Survey links add the survey
+/// id (1-byte length, ASCII) and the score (1 byte). Nothing may follow.
 /// </summary>
 internal static class DigestLinkPayload
 {
@@ -22,7 +23,10 @@ internal static class DigestLinkPayload
         var customer = StrictUtf8.GetBytes(claims.CustomerId);
         var vendor = claims.NamesInvoice ? StrictUtf8.GetBytes(claims.VendorId!) : [];
         var invoice = claims.NamesInvoice ? StrictUtf8.GetBytes(claims.InvoiceNumber!) : [];
-        var length = HeaderLength + 1 + customer.Length + (claims.NamesInvoice ? 1 + vendor.Length + 2 + invoice.Length : 0);
+        var survey = claims.NamesSurvey ? StrictUtf8.GetBytes(claims.SurveyId!) : [];
+        var length = HeaderLength + 1 + customer.Length
+            + (claims.NamesInvoice ? 1 + vendor.Length + 2 + invoice.Length : 0)
+            + (claims.NamesSurvey ? 1 + survey.Length + 1 : 0);
 
         var payload = new byte[length];
         payload[0] = Version;
@@ -39,6 +43,14 @@ internal static class DigestLinkPayload
             position += vendor.Length;
             BinaryPrimitives.WriteUInt16BigEndian(payload.AsSpan(position), checked((ushort)invoice.Length));
             invoice.CopyTo(payload, position + 2);
+        }
+
+        if (claims.NamesSurvey)
+        {
+            payload[position++] = checked((byte)survey.Length);
+            survey.CopyTo(payload, position);
+            position += survey.Length;
+            payload[position] = checked((byte)claims.Score!.Value);
         }
 
         return payload;
@@ -67,14 +79,28 @@ internal static class DigestLinkPayload
 
         string? vendorId = null;
         string? invoiceNumber = null;
-        var namesInvoice = purpose is DigestLinkPurpose.Pay or DigestLinkPurpose.Ask;
+        var namesInvoice = purpose is DigestLinkPurpose.Pay or DigestLinkPurpose.Ask or DigestLinkPurpose.Conversation;
         if (namesInvoice && (!TryReadString(ref rest, lengthBytes: 1, out vendorId) || !TryReadString(ref rest, lengthBytes: 2, out invoiceNumber)))
         {
             return null;
         }
 
+        string? surveyId = null;
+        int? score = null;
+        if (purpose is DigestLinkPurpose.Survey)
+        {
+            if (!TryReadString(ref rest, lengthBytes: 1, out var survey) || rest.IsEmpty)
+            {
+                return null;
+            }
+
+            surveyId = survey;
+            score = rest[0];
+            rest = rest[1..];
+        }
+
         return rest.IsEmpty
-            ? new DigestLinkClaims(purpose, customerId, vendorId, invoiceNumber, DateTimeOffset.FromUnixTimeSeconds(seconds))
+            ? new DigestLinkClaims(purpose, customerId, vendorId, invoiceNumber, DateTimeOffset.FromUnixTimeSeconds(seconds), surveyId, score)
             : null;
     }
 

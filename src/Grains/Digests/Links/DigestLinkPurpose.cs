@@ -15,6 +15,9 @@ public enum DigestLinkPurpose : byte
     /// <summary>Stopping the customer's digests.</summary>
     Unsubscribe = 4,
 
+    /// <summary>Answering a satisfaction survey with one score.</summary>
+    Survey = 5,
+
     /// <summary>One conversation's thread with the vendor; the token's invoice number field carries the conversation id.</summary>
     Conversation = 6,
 }

@@ -1,6 +1,7 @@
 using System.Buffers.Text;
 using System.Security.Cryptography;
 using Microsoft.Extensions.Options;
+using TermSync.Surveys;
 
 namespace TermSync.Grains.Digests.Links;
 
@@ -46,14 +47,15 @@ public sealed class DigestLinkSigner
         $"{baseUrl}/links/{PathOf(claims.Purpose)}?token={CreateToken(claims)}";
 
     /// <summary>Signs <paramref name="claims"/> as a token.</summary>
-    /// <exception cref="ArgumentException">An id is not valid for its kind, or a pay or ask link lacks its invoice.</exception>
+    /// <exception cref="ArgumentException">An id is not valid for its kind, a pay or ask link lacks its invoice, or a survey link its survey and score.</exception>
     public string CreateToken(DigestLinkClaims claims)
     {
         if (!IsWellFormed(claims))
         {
             throw new ArgumentException(
-                $"Link claims are not valid: purpose {claims.Purpose}, customer '{claims.CustomerId}', vendor '{claims.VendorId}', invoice '{claims.InvoiceNumber}'. " +
-                "Pay and ask links need a valid vendor id and invoice number; statement and unsubscribe links take neither.",
+                $"Link claims are not valid: purpose {claims.Purpose}, customer '{claims.CustomerId}', vendor '{claims.VendorId}', invoice '{claims.InvoiceNumber}', " +
+                $"survey '{claims.SurveyId}', score {claims.Score}. Pay and ask links need a valid vendor id and invoice number; survey links need a " +
+                "survey id and a score from 1 to 5; statement and unsubscribe links take none of these.",
                 nameof(claims));
         }
 
@@ -97,7 +99,10 @@ public sealed class DigestLinkSigner
         && Identifiers.IsCustomerId(claims.CustomerId)
         && (claims.NamesInvoice
             ? Identifiers.IsVendorId(claims.VendorId) && Identifiers.IsInvoiceNumber(claims.InvoiceNumber)
-            : claims.VendorId is null && claims.InvoiceNumber is null);
+            : claims.VendorId is null && claims.InvoiceNumber is null)
+        && (claims.NamesSurvey
+            ? SurveyRules.IsSurveyId(claims.SurveyId) && claims.Score is { } score && SurveyRules.IsScore(score)
+            : claims.SurveyId is null && claims.Score is null);
 
     /// <summary>
     /// Decodes canonical unpadded base64url only. The decoder skips white space, so the text is re-encoded and
@@ -123,6 +128,7 @@ public sealed class DigestLinkSigner
         DigestLinkPurpose.Ask => "ask",
         DigestLinkPurpose.Statement => "statement",
         DigestLinkPurpose.Unsubscribe => "unsubscribe",
+        DigestLinkPurpose.Survey => "survey",
         DigestLinkPurpose.Conversation => "conversation",
         _ => throw new ArgumentOutOfRangeException(nameof(purpose), purpose, "Unknown link purpose."),
     };

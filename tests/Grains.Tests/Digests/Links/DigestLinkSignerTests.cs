@@ -43,6 +43,22 @@ public sealed class DigestLinkSignerTests
     }
 
     [Fact]
+    public void Survey_token_round_trips()
+    {
+        var signer = Signer(key);
+        var claims = new DigestLinkClaims(DigestLinkPurpose.Survey, "cus-42", null, null, signer.NewExpiry(), "0123456789abcdef0123456789abcdef", 4);
+
+        var verification = signer.Verify(signer.CreateToken(claims), DigestLinkPurpose.Survey);
+
+        Assert.Equal(DigestLinkStatus.Valid, verification.Status);
+        Assert.Equal(claims, verification.Claims);
+        Assert.Equal(DigestLinkStatus.Invalid, signer.Verify(signer.CreateToken(claims), DigestLinkPurpose.Statement).Status);
+        Assert.Throws<ArgumentException>(() => signer.CreateToken(claims with { Score = 6 }));
+        Assert.Throws<ArgumentException>(() => signer.CreateToken(claims with { SurveyId = "not-a-survey" }));
+        Assert.Throws<ArgumentException>(() => signer.CreateToken(claims with { Purpose = DigestLinkPurpose.Statement }));
+    }
+
+    [Fact]
     public void Url_carries_token_under_links_path()
     {
         var signer = Signer(key);

@@ -43,7 +43,7 @@ public sealed record InvoiceIssue(
 /// <summary>
 /// A dispute that the customer opens on <see cref="ReplayEvent.Date"/>.
 /// </summary>
-/// <param name="Reason">Dispute reason, such as "quantity"; <see cref="DisputeConversations.ApiReasonFor"/> maps it to the API's code.</param>
+/// <param name="Reason">Dispute reason, such as "quantity". <see cref="DisputeConversations.ApiReasonFor"/> maps it to the API's code.</param>
 /// <param name="Message">Free text that explains the dispute.</param>
 /// <param name="RaisedBy">Name of the customer's contact who raised the dispute.</param>
 public sealed record DisputeOpen(

@@ -92,6 +92,7 @@ public sealed class Replayer
             .ToList();
         await ForEachBoundedAsync(batches, IssueBatchAsync, cancellationToken);
 
+        // A dispute of a vendor that the plan does not register is raised at the start of its day in UTC.
         var openings = events.OfType<DisputeOpen>().ToList();
         await ForEachBoundedAsync(
             openings, (opening, token) => OpenDisputeAsync(opening, zones.GetValueOrDefault(opening.VendorId, TimeZoneInfo.Utc), token), cancellationToken);
@@ -158,7 +159,7 @@ public sealed class Replayer
     }
 
     /// <summary>Returns the time zone of each vendor, keyed by vendor id.</summary>
-    /// <exception cref="TimeZoneNotFoundException">This machine does not know a vendor's time zone.</exception>
+    /// <exception cref="TimeZoneNotFoundException">The time zone database of this machine has no entry for a vendor's time zone id.</exception>
     private static Dictionary<string, TimeZoneInfo> FindTimeZones(IEnumerable<VendorProfile> vendors)
     {
         var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
@@ -167,7 +168,7 @@ public sealed class Replayer
             if (!TimeZoneInfo.TryFindSystemTimeZoneById(vendor.TimeZone, out var zone))
             {
                 throw new TimeZoneNotFoundException(
-                    $"The time zone '{vendor.TimeZone}' of vendor {vendor.Id} is not known on this machine, so its dispute dates cannot be converted. " +
+                    $"The time zone '{vendor.TimeZone}' of vendor {vendor.Id} was not found in this machine's time zone database, so its dispute dates cannot be converted. " +
                     "Use an IANA time zone id such as \"Europe/Berlin\", or install the time zone database (tzdata).");
             }
 
@@ -177,7 +178,6 @@ public sealed class Replayer
         return zones;
     }
 
-    /// <remarks>An event of a vendor that the plan does not register is raised at the start of its day in UTC.</remarks>
     private async ValueTask OpenDisputeAsync(DisputeOpen opening, TimeZoneInfo zone, CancellationToken cancellationToken)
     {
         var conversation = new RecordConversationRequest(
@@ -193,6 +193,10 @@ public sealed class Replayer
 
     private async ValueTask ResolveDisputeAsync(DisputeResolution resolution, CancellationToken cancellationToken)
     {
+        // NOTE: the server stamps the resolution, and the release of the invoice hold, with its current time. So an
+        // imported dispute's resolution time runs from its business date to the replay. Under a first-response service
+        // level (one business day by default) its due time has already passed, so the server may record and escalate
+        // a breach before this resolution arrives.
         var request = new ResolveConversationRequest(
             DisputeConversations.Outcome,
             Reference: null,

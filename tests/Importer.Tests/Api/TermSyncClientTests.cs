@@ -77,7 +77,7 @@ public sealed class TermSyncClientTests
     }
 
     [Fact]
-    public async Task Conversation_resolution_escapes_id()
+    public async Task Conversation_resolution_sends_outcome()
     {
         var handler = new RecordingHandler();
         var client = CreateClient(handler);

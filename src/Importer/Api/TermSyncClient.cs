@@ -9,9 +9,9 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace TermSync.Importer.Api;
 
 /// <summary>
-/// Typed client of the TermSync REST API over HTTP and JSON (camelCase, dates as "YYYY-MM-DD", amounts as
-/// JSON numbers). Requests go to paths relative to <see cref="HttpClient.BaseAddress"/>, so a base address
-/// with a path must end in '/'. Failed requests are retried as <see cref="TermSyncClientOptions"/> describes.
+/// Typed client of the TermSync REST API over HTTP and JSON (camelCase, dates as "YYYY-MM-DD", instants as
+/// ISO 8601 with their offset, amounts as JSON numbers). Requests go to paths relative to
+/// <see cref="HttpClient.BaseAddress"/>, so a base address with a path must end in '/'. Failed requests are retried as <see cref="TermSyncClientOptions"/> describes.
 /// </summary>
 public sealed class TermSyncClient
 {
@@ -80,21 +80,29 @@ public sealed class TermSyncClient
         using var response = await SendAsync(HttpMethod.Post, InvoicePath(vendorId, invoiceNumber, "payments"), payment, cancellationToken);
     }
 
-    /// <summary>Opens a dispute on an invoice.</summary>
-    public async Task OpenDisputeAsync(string vendorId, string invoiceNumber, DisputeRequest dispute, CancellationToken cancellationToken)
+    /// <summary>
+    /// Records a question or dispute that a customer raised with the vendor's staff (POST /vendors/{vendorId}/conversations).
+    /// Resending the same request is a no-op on the server.
+    /// </summary>
+    public async Task RecordConversationAsync(string vendorId, RecordConversationRequest conversation, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(dispute);
+        ArgumentNullException.ThrowIfNull(conversation);
 
-        using var response = await SendAsync(HttpMethod.Post, InvoicePath(vendorId, invoiceNumber, "dispute"), dispute, cancellationToken);
+        var path = $"{VendorPath(vendorId)}/conversations";
+        using var response = await SendAsync(HttpMethod.Post, path, conversation, cancellationToken);
     }
 
-    /// <summary>Resolves the open dispute of an invoice.</summary>
-    public async Task ResolveDisputeAsync(
-        string vendorId, string invoiceNumber, DisputeResolutionRequest resolution, CancellationToken cancellationToken)
+    /// <summary>
+    /// Resolves a conversation (POST /vendors/{vendorId}/conversations/{conversationId}/resolution). Resending the same
+    /// outcome and reference is a no-op on the server.
+    /// </summary>
+    public async Task ResolveConversationAsync(
+        string vendorId, string conversationId, ResolveConversationRequest resolution, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(conversationId);
         ArgumentNullException.ThrowIfNull(resolution);
 
-        var path = InvoicePath(vendorId, invoiceNumber, "dispute/resolution");
+        var path = $"{VendorPath(vendorId)}/conversations/{Escape(conversationId)}/resolution";
         using var response = await SendAsync(HttpMethod.Post, path, resolution, cancellationToken);
     }
 
@@ -119,12 +127,18 @@ public sealed class TermSyncClient
 
     private static string Escape(string segment) => Uri.EscapeDataString(segment);
 
-    private static string InvoicePath(string vendorId, string invoiceNumber, string suffix)
+    private static string VendorPath(string vendorId)
     {
         ArgumentException.ThrowIfNullOrEmpty(vendorId);
+
+        return $"vendors/{Escape(vendorId)}";
+    }
+
+    private static string InvoicePath(string vendorId, string invoiceNumber, string suffix)
+    {
         ArgumentException.ThrowIfNullOrEmpty(invoiceNumber);
 
-        return $"vendors/{Escape(vendorId)}/invoices/{Escape(invoiceNumber)}/{suffix}";
+        return $"{VendorPath(vendorId)}/invoices/{Escape(invoiceNumber)}/{suffix}";
     }
 
     private static async Task<T> ReadJsonAsync<T>(HttpResponseMessage response, HttpMethod method, string path, CancellationToken cancellationToken)

@@ -16,9 +16,9 @@ public static class NetworkGenerator
     [
         ("pricing", "Price differs from the purchase order"),
         ("quantity", "Quantity delivered differs from the invoice"),
-        ("damaged-goods", "Goods arrived damaged"),
-        ("not-received", "Goods were not received"),
-        ("duplicate-billing", "Invoice bills an order that was already invoiced"),
+        ("damagedGoods", "Goods arrived damaged"),
+        ("notReceived", "Goods were not received"),
+        ("duplicateBilling", "Invoice bills an order that was already invoiced"),
         ("other", "Customer disputes the invoice"),
     ];
 
@@ -128,7 +128,7 @@ public static class NetworkGenerator
             var openedOn = issuedOn.AddDays(random.Next(1, 15));
             var resolvedOn = openedOn.AddDays(random.Next(3, 45));
             var (reason, message) = Disputes[random.Next(Disputes.Length)];
-            events.Add(new DisputeOpen(openedOn, vendorId, invoiceNumber, reason, message));
+            events.Add(new DisputeOpen(openedOn, vendorId, invoiceNumber, reason, message, customer.Name));
             events.Add(new DisputeResolution(resolvedOn, vendorId, invoiceNumber));
             payableFrom = resolvedOn;
         }

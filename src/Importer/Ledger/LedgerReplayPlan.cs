@@ -70,7 +70,7 @@ public static class LedgerReplayPlan
 
         if (row.Disputed)
         {
-            yield return new DisputeOpen(DisputeOpenedOn(row), vendorId, row.InvoiceNumber, DisputeReason, DisputeMessage);
+            yield return new DisputeOpen(DisputeOpenedOn(row), vendorId, row.InvoiceNumber, DisputeReason, DisputeMessage, customer.Name);
             yield return new DisputeResolution(row.SettledDate, vendorId, row.InvoiceNumber);
         }
 

@@ -43,21 +43,24 @@ public sealed record InvoiceIssue(
 /// <summary>
 /// A dispute that the customer opens on <see cref="ReplayEvent.Date"/>.
 /// </summary>
-/// <param name="Reason">Dispute reason code sent to the API, such as "other".</param>
+/// <param name="Reason">Dispute reason, such as "quantity". <see cref="DisputeConversations.ApiReasonFor"/> maps it to the API's code.</param>
 /// <param name="Message">Free text that explains the dispute.</param>
+/// <param name="RaisedBy">Name of the customer's contact who raised the dispute.</param>
 public sealed record DisputeOpen(
     DateOnly Date,
     string VendorId,
     string InvoiceNumber,
     string Reason,
-    string Message) : ReplayEvent(Date, VendorId, InvoiceNumber)
+    string Message,
+    string RaisedBy) : ReplayEvent(Date, VendorId, InvoiceNumber)
 {
     /// <inheritdoc />
     public override ReplayEventKind Kind => ReplayEventKind.DisputeOpen;
 }
 
 /// <summary>
-/// Resolution of the open dispute of an invoice on <see cref="ReplayEvent.Date"/>.
+/// Resolution of the open dispute of an invoice on <see cref="ReplayEvent.Date"/>. The API stamps a resolution with
+/// the time at which it receives it, so this date orders the replay but does not reach the server as a date.
 /// </summary>
 public sealed record DisputeResolution(
     DateOnly Date,

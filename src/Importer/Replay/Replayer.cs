@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using TermSync.Importer.Api;
@@ -11,6 +12,11 @@ namespace TermSync.Importer.Replay;
 /// so every event of day D has completed before any event of day D + 1 is sent. Within a step up to
 /// <see cref="ReplayerOptions.MaxConcurrency"/> requests run at once.
 /// </summary>
+/// <remarks>
+/// A dispute becomes a dispute conversation recorded by the vendor's staff (see <see cref="DisputeConversations"/>),
+/// raised at the start of its business day in the vendor's time zone. The API stamps every resolution with the
+/// time at which it receives it, so a resolution carries its business date only in its closing message.
+/// </remarks>
 public sealed class Replayer
 {
     private readonly TermSyncClient _client;
@@ -55,11 +61,12 @@ public sealed class Replayer
         var events = scope.Events;
         _logger.ReplayStarted(events.Count, scope.Vendors.Count, events.FirstOrDefault()?.Date, events.LastOrDefault()?.Date);
 
+        var zones = FindTimeZones(scope.Vendors);
         await ForEachBoundedAsync(scope.Vendors, RegisterVendorAsync, cancellationToken);
 
         foreach (var day in events.GroupBy(e => e.Date))
         {
-            await ReplayDayAsync(day.Key, day.ToList(), cancellationToken);
+            await ReplayDayAsync(day.Key, day.ToList(), zones, cancellationToken);
         }
 
         var summary = new ReplaySummary(
@@ -75,7 +82,8 @@ public sealed class Replayer
         return summary;
     }
 
-    private async Task ReplayDayAsync(DateOnly date, List<ReplayEvent> events, CancellationToken cancellationToken)
+    private async Task ReplayDayAsync(
+        DateOnly date, List<ReplayEvent> events, IReadOnlyDictionary<string, TimeZoneInfo> zones, CancellationToken cancellationToken)
     {
         var issues = events.OfType<InvoiceIssue>().ToList();
         var batches = issues
@@ -84,8 +92,10 @@ public sealed class Replayer
             .ToList();
         await ForEachBoundedAsync(batches, IssueBatchAsync, cancellationToken);
 
+        // A dispute of a vendor that the plan does not register is raised at the start of its day in UTC.
         var openings = events.OfType<DisputeOpen>().ToList();
-        await ForEachBoundedAsync(openings, OpenDisputeAsync, cancellationToken);
+        await ForEachBoundedAsync(
+            openings, (opening, token) => OpenDisputeAsync(opening, zones.GetValueOrDefault(opening.VendorId, TimeZoneInfo.Utc), token), cancellationToken);
 
         var resolutions = events.OfType<DisputeResolution>().ToList();
         await ForEachBoundedAsync(resolutions, ResolveDisputeAsync, cancellationToken);
@@ -148,13 +158,53 @@ public sealed class Replayer
         }
     }
 
-    private async ValueTask OpenDisputeAsync(DisputeOpen opening, CancellationToken cancellationToken) =>
-        await _client.OpenDisputeAsync(
-            opening.VendorId, opening.InvoiceNumber, new DisputeRequest(opening.Date, opening.Reason, opening.Message), cancellationToken);
+    /// <summary>Returns the time zone of each vendor, keyed by vendor id.</summary>
+    /// <exception cref="TimeZoneNotFoundException">The time zone database of this machine has no entry for a vendor's time zone id.</exception>
+    private static Dictionary<string, TimeZoneInfo> FindTimeZones(IEnumerable<VendorProfile> vendors)
+    {
+        var zones = new Dictionary<string, TimeZoneInfo>(StringComparer.Ordinal);
+        foreach (var vendor in vendors)
+        {
+            if (!TimeZoneInfo.TryFindSystemTimeZoneById(vendor.TimeZone, out var zone))
+            {
+                throw new TimeZoneNotFoundException(
+                    $"The time zone '{vendor.TimeZone}' of vendor {vendor.Id} was not found in this machine's time zone database, so its dispute dates cannot be converted. " +
+                    "Use an IANA time zone id such as \"Europe/Berlin\", or install the time zone database (tzdata).");
+            }
 
-    private async ValueTask ResolveDisputeAsync(DisputeResolution resolution, CancellationToken cancellationToken) =>
-        await _client.ResolveDisputeAsync(
-            resolution.VendorId, resolution.InvoiceNumber, new DisputeResolutionRequest(resolution.Date), cancellationToken);
+            zones[vendor.Id] = zone;
+        }
+
+        return zones;
+    }
+
+    private async ValueTask OpenDisputeAsync(DisputeOpen opening, TimeZoneInfo zone, CancellationToken cancellationToken)
+    {
+        var conversation = new RecordConversationRequest(
+            DisputeConversations.ConversationIdFor(opening.InvoiceNumber),
+            DisputeConversations.Kind,
+            [new ConversationInvoiceRequest(opening.InvoiceNumber)],
+            DisputeConversations.ApiReasonFor(opening.Reason),
+            opening.RaisedBy,
+            opening.Message,
+            DisputeConversations.StartOfDay(opening.Date, zone));
+        await _client.RecordConversationAsync(opening.VendorId, conversation, cancellationToken);
+    }
+
+    private async ValueTask ResolveDisputeAsync(DisputeResolution resolution, CancellationToken cancellationToken)
+    {
+        // NOTE: the server stamps the resolution, and the release of the invoice hold, with its current time. So an
+        // imported dispute's resolution time runs from its business date to the replay. Under a first-response service
+        // level (one business day by default) its due time has already passed, so the server may record and escalate
+        // a breach before this resolution arrives.
+        var request = new ResolveConversationRequest(
+            DisputeConversations.Outcome,
+            Reference: null,
+            DisputeConversations.ResolverName,
+            string.Create(CultureInfo.InvariantCulture, $"Resolved on {resolution.Date:yyyy-MM-dd} in the imported records."));
+        await _client.ResolveConversationAsync(
+            resolution.VendorId, DisputeConversations.ConversationIdFor(resolution.InvoiceNumber), request, cancellationToken);
+    }
 
     private async ValueTask RecordPaymentAsync(Payment payment, CancellationToken cancellationToken) =>
         await _client.RecordPaymentAsync(

@@ -48,8 +48,24 @@ public sealed class InvoiceFlowTests(ApiFixture fixture)
         Assert.Equal(60.00m, paid.GetProperty("openAmount").GetDecimal());
         Assert.Equal(60.00m, paidAgain.GetProperty("openAmount").GetDecimal());
 
-        var dispute = new { openedOn = "2013-02-12", reason = "quantity", message = "Two cases were missing" };
-        var disputed = await (await Client.PostJsonAsync($"/vendors/{vendorId}/invoices/INV-2/dispute", dispute)).ReadJsonAsync();
+        var dispute = new
+        {
+            conversationId = "dispute-inv-2",
+            kind = "dispute",
+            invoices = new[] { new { invoiceNumber = "INV-2" } },
+            reason = "quantity",
+            authorName = "Ann Payer",
+            text = "Two cases were missing",
+            raisedAt = "2013-02-12T09:00:00+01:00",
+        };
+        var recorded = await (await Client.PostJsonAsync($"/vendors/{vendorId}/conversations", dispute)).ReadJsonAsync(HttpStatusCode.Created);
+        var recordedAgain = await (await Client.PostJsonAsync($"/vendors/{vendorId}/conversations", dispute)).ReadJsonAsync();
+        Assert.Equal("dispute", recorded.GetProperty("kind").GetString());
+        Assert.Equal("quantity", recorded.GetProperty("reason").GetString());
+        Assert.True(recorded.GetProperty("recordedByStaff").GetBoolean());
+        Assert.Equal(new DateTimeOffset(2013, 2, 12, 8, 0, 0, TimeSpan.Zero), recorded.GetProperty("openedAt").GetDateTimeOffset());
+        Assert.Equal(recorded.GetProperty("version").GetInt32(), recordedAgain.GetProperty("version").GetInt32());
+        var disputed = await (await Client.GetAsync($"/vendors/{vendorId}/invoices/INV-2", TestContext.Current.CancellationToken)).ReadJsonAsync();
         Assert.True(disputed.GetProperty("disputeOpen").GetBoolean());
 
         var statement = await (await Client.GetAsync($"/customers/{customerId}/statement?asOf=2013-03-01", TestContext.Current.CancellationToken)).ReadJsonAsync();

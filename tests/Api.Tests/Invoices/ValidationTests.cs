@@ -147,8 +147,17 @@ public sealed class ValidationTests(ApiFixture fixture)
     [Fact]
     public async Task Unknown_dispute_reason_names_the_field()
     {
-        var fields = await HttpAssertions.AssertValidationProblemAsync(
-            await Client.PostJsonAsync("/vendors/acme/invoices/1/dispute", new { openedOn = "2013-01-05", reason = "because" }));
+        var dispute = new
+        {
+            kind = "dispute",
+            invoices = new[] { new { invoiceNumber = "1" } },
+            reason = "because",
+            authorName = "Ann Payer",
+            text = "The price is wrong",
+            raisedAt = "2013-01-05T09:00:00Z",
+        };
+
+        var fields = await HttpAssertions.AssertValidationProblemAsync(await Client.PostJsonAsync("/vendors/acme/conversations", dispute));
 
         Assert.Equal(["reason"], fields);
     }

@@ -15,6 +15,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
     private const string InvoiceNumber = "ISO-1";
     private const string PaymentReference = "owner-payment-1";
     private const string CreditNoteNumber = "owner-credit-1";
+    private const string ConversationId = "owner-conversation-1";
 
     /// <summary>Bodies that the owner's key could send successfully. Other routes get an empty JSON object.</summary>
     private static Dictionary<string, object> Bodies(string account) => new(StringComparer.Ordinal)
@@ -22,8 +23,6 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         ["POST /vendors/{vendorId}/invoices/batch"] = ApiRequests.Batch(ApiRequests.Invoice("ISO-2", account, 7m)),
         ["PUT /vendors/{vendorId}/invoices/{invoiceNumber}"] = ApiRequests.Invoice(InvoiceNumber, account, 1m),
         ["POST /vendors/{vendorId}/invoices/{invoiceNumber}/payments"] = new { paymentReference = "intruder-1", amount = 1m, paidOn = "2013-01-20" },
-        ["POST /vendors/{vendorId}/invoices/{invoiceNumber}/dispute"] = new { openedOn = "2013-01-20", reason = "other", message = "intruder" },
-        ["POST /vendors/{vendorId}/invoices/{invoiceNumber}/dispute/resolution"] = new { resolvedOn = "2013-01-21" },
         ["POST /vendors/{vendorId}/invoices/{invoiceNumber}/void"] = new { voidedOn = "2013-01-21" },
         ["POST /vendors/{vendorId}/invoices/{invoiceNumber}/write-off"] = new { writtenOffOn = "2013-01-21" },
         ["POST /vendors/{vendorId}/payments"] = new { paymentReference = "intruder-2", customerAccount = account, currency = "USD", amount = 1m, receivedOn = "2013-01-20", allocations = Array.Empty<object>() },
@@ -38,6 +37,18 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
             $"creditNoteNumber,invoiceNumber,currency,amount,issueDate\nintruder-credit-2,{InvoiceNumber},USD,1.00,2013-01-21\n"),
         ["PUT /vendors/{vendorId}/response-settings"] = new { businessHours = Array.Empty<object>(), holidays = new[] { "2013-01-21" }, firstResponseSlaHours = (decimal?)null },
         ["POST /vendors/{vendorId}/documents/ubl"] = new FileBody("application/xml", UblInvoice("ISO-4", account)),
+        ["POST /vendors/{vendorId}/conversations"] = new
+        {
+            conversationId = "intruder-conversation",
+            kind = "dispute",
+            invoices = new[] { new { invoiceNumber = InvoiceNumber } },
+            reason = "other",
+            authorName = "Intruder",
+            text = "intruder",
+            raisedAt = "2013-01-20T09:00:00Z",
+        },
+        ["POST /vendors/{vendorId}/conversations/{conversationId}/messages"] = new { messageId = "intruder-message", authorName = "Intruder", text = "intruder" },
+        ["POST /vendors/{vendorId}/conversations/{conversationId}/resolution"] = new { outcome = "answered", authorName = "Intruder", text = "intruder" },
     };
 
     /// <summary>A minimal UBL 2.1 invoice of 1.00 USD billed to <paramref name="account"/>.</summary>
@@ -63,6 +74,16 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/payments", payment)).ReadJsonAsync();
         var creditNote = new { creditNoteNumber = CreditNoteNumber, invoiceNumber = InvoiceNumber, amount = 5m, issueDate = "2013-01-12" };
         await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/credit-notes", creditNote)).ReadJsonAsync();
+        var question = new
+        {
+            conversationId = ConversationId,
+            kind = "question",
+            invoices = new[] { new { invoiceNumber = InvoiceNumber } },
+            authorName = "Owner's customer",
+            text = "Which order is this?",
+            raisedAt = "2013-01-15T09:00:00Z",
+        };
+        await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/conversations", question)).ReadJsonAsync(HttpStatusCode.Created);
         var unknownVendorId = ApiRequests.NewId("v");
         var unknownVendor = await ReadAsync(await fixture.Client.GetAsync($"/vendors/{unknownVendorId}", TestContext.Current.CancellationToken));
         var before = await SnapshotAsync(owner, account, ApiRequests.CustomerOf(pushed));
@@ -73,6 +94,10 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         Assert.Contains("GET /vendors/{vendorId}/invoices/{invoiceNumber}", routes);
         Assert.Contains("DELETE /vendors/{vendorId}/api-keys/{keyId}", routes);
         Assert.Contains("GET /vendors/{vendorId}/metrics/satisfaction", routes);
+        Assert.Contains("POST /vendors/{vendorId}/conversations", routes);
+        Assert.Contains("GET /vendors/{vendorId}/conversations/{conversationId}", routes);
+        Assert.Contains("POST /vendors/{vendorId}/conversations/{conversationId}/messages", routes);
+        Assert.Contains("POST /vendors/{vendorId}/conversations/{conversationId}/resolution", routes);
         foreach (var route in routes)
         {
             var (method, template) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
@@ -84,6 +109,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
                 ["accountNumber"] = account,
                 ["paymentReference"] = PaymentReference,
                 ["creditNoteNumber"] = CreditNoteNumber,
+                ["conversationId"] = ConversationId,
             };
             var body = Bodies(account).GetValueOrDefault(route) ?? new { };
 
@@ -147,6 +173,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
             $"/vendors/{owner.VendorId}/customers/{account}",
             $"/vendors/{owner.VendorId}/payments/{PaymentReference}",
             $"/vendors/{owner.VendorId}/credit-notes/{CreditNoteNumber}",
+            $"/vendors/{owner.VendorId}/conversations/{ConversationId}",
             $"/vendors/{owner.VendorId}/api-keys",
             $"/vendors/{owner.VendorId}/response-settings",
             $"/customers/{customerId}/statement?asOf=2013-03-01",

@@ -43,20 +43,57 @@ public sealed class TermSyncClientTests
 
         await client.RecordPaymentAsync(
             "vendor-001", "INV 2024/7", new PaymentRequest("pay-1", 10m, new DateOnly(2024, 5, 1)), TestContext.Current.CancellationToken);
-        await client.OpenDisputeAsync(
-            "vendor-001", "INV 2024/7", new DisputeRequest(new DateOnly(2024, 5, 2), "other", "Short"), TestContext.Current.CancellationToken);
-        await client.ResolveDisputeAsync(
-            "vendor-001", "INV 2024/7", new DisputeResolutionRequest(new DateOnly(2024, 5, 3)), TestContext.Current.CancellationToken);
 
-        Assert.Equal(
-            [
-                "/vendors/vendor-001/invoices/INV%202024%2F7/payments",
-                "/vendors/vendor-001/invoices/INV%202024%2F7/dispute",
-                "/vendors/vendor-001/invoices/INV%202024%2F7/dispute/resolution",
-            ],
-            handler.Requests.Select(request => request.PathAndQuery));
-        Assert.Equal("2024-05-01", handler.Requests.First().Json.GetProperty("paidOn").GetString());
-        Assert.Equal("pay-1", handler.Requests.First().Json.GetProperty("paymentReference").GetString());
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("/vendors/vendor-001/invoices/INV%202024%2F7/payments", request.PathAndQuery);
+        Assert.Equal("2024-05-01", request.Json.GetProperty("paidOn").GetString());
+        Assert.Equal("pay-1", request.Json.GetProperty("paymentReference").GetString());
+    }
+
+    [Fact]
+    public async Task Conversation_record_sends_dispute()
+    {
+        var handler = new RecordingHandler();
+        var client = CreateClient(handler);
+        var raisedAt = new DateTimeOffset(2024, 5, 2, 0, 0, 0, TimeSpan.FromHours(2));
+        var conversation = new RecordConversationRequest(
+            "dispute-INV-7", "dispute", [new ConversationInvoiceRequest("INV 2024/7")], "damagedGoods", "Ann Payer", "Two cases broke", raisedAt);
+
+        await client.RecordConversationAsync("vendor-001", conversation, TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/vendors/vendor-001/conversations", request.PathAndQuery);
+        var sent = request.Json;
+        Assert.Equal("dispute-INV-7", sent.GetProperty("conversationId").GetString());
+        Assert.Equal("dispute", sent.GetProperty("kind").GetString());
+        var invoice = Assert.Single(sent.GetProperty("invoices").EnumerateArray());
+        Assert.Equal("INV 2024/7", invoice.GetProperty("invoiceNumber").GetString());
+        Assert.Equal(JsonValueKind.Null, invoice.GetProperty("disputedAmount").ValueKind);
+        Assert.Equal("damagedGoods", sent.GetProperty("reason").GetString());
+        Assert.Equal("Ann Payer", sent.GetProperty("authorName").GetString());
+        Assert.Equal("Two cases broke", sent.GetProperty("text").GetString());
+        Assert.Equal("2024-05-02T00:00:00+02:00", sent.GetProperty("raisedAt").GetString());
+    }
+
+    [Fact]
+    public async Task Conversation_resolution_sends_outcome()
+    {
+        var handler = new RecordingHandler();
+        var client = CreateClient(handler);
+        var resolution = new ResolveConversationRequest("disputeRejected", null, "TermSync importer", "Resolved on 2024-05-03.");
+
+        await client.ResolveConversationAsync("vendor-001", "dispute_a.b", resolution, TestContext.Current.CancellationToken);
+
+        var request = Assert.Single(handler.Requests);
+        Assert.Equal("POST", request.Method);
+        Assert.Equal("/vendors/vendor-001/conversations/dispute_a.b/resolution", request.PathAndQuery);
+        var sent = request.Json;
+        Assert.Equal("disputeRejected", sent.GetProperty("outcome").GetString());
+        Assert.Equal(JsonValueKind.Null, sent.GetProperty("reference").ValueKind);
+        Assert.Equal("TermSync importer", sent.GetProperty("authorName").GetString());
+        Assert.Equal("Resolved on 2024-05-03.", sent.GetProperty("text").GetString());
+        Assert.False(sent.TryGetProperty("resolvedOn", out _));
     }
 
     [Fact]

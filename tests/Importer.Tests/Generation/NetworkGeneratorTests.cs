@@ -139,7 +139,7 @@ public sealed class NetworkGeneratorTests
 
         var reasons = plan.Events.OfType<DisputeOpen>().Select(opening => opening.Reason).Distinct().Order();
 
-        Assert.Equal(["damaged-goods", "duplicate-billing", "not-received", "other", "pricing", "quantity"], reasons);
+        Assert.Equal(["damagedGoods", "duplicateBilling", "notReceived", "other", "pricing", "quantity"], reasons);
     }
 
     [Fact]

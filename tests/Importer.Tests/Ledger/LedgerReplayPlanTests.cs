@@ -38,6 +38,7 @@ public sealed class LedgerReplayPlanTests
         var opening = Assert.IsType<DisputeOpen>(events[1]);
         Assert.Equal(new DateOnly(2013, 1, 29), opening.Date);
         Assert.Equal("other", opening.Reason);
+        Assert.Equal("8976-AMJEO", opening.RaisedBy);
         Assert.Equal(new DateOnly(2013, 3, 3), events[2].Date);
         Assert.Equal(new DateOnly(2013, 3, 3), events[3].Date);
     }

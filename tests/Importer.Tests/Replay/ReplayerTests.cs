@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using TermSync.Importer.Api;
@@ -20,8 +21,9 @@ public sealed class ReplayerTests
 
         await CreateReplayer(handler, maxConcurrency: 4).ReplayAsync(plan, cancellationToken: TestContext.Current.CancellationToken);
 
+        var resolutionDates = ResolutionDates(plan);
         var steps = handler.Requests
-            .GroupBy(StepOf)
+            .GroupBy(request => StepOf(request, resolutionDates))
             .OrderBy(step => step.Key.Date)
             .ThenBy(step => step.Key.Order)
             .ToList();
@@ -52,8 +54,8 @@ public sealed class ReplayerTests
         Assert.Equal(plan.Vendors.Count, requests.Count(request => request.PathAndQuery == "/vendors"));
         Assert.Equal(plan.Events.OfType<InvoiceIssue>().Count(), sentInvoices);
         Assert.Equal(plan.Events.OfType<Payment>().Count(), requests.Count(request => request.PathAndQuery.EndsWith("/payments", StringComparison.Ordinal)));
-        Assert.Equal(plan.Events.OfType<DisputeOpen>().Count(), requests.Count(request => request.PathAndQuery.EndsWith("/dispute", StringComparison.Ordinal)));
-        Assert.Equal(plan.Events.OfType<DisputeResolution>().Count(), requests.Count(request => request.PathAndQuery.EndsWith("/dispute/resolution", StringComparison.Ordinal)));
+        Assert.Equal(plan.Events.OfType<DisputeOpen>().Count(), requests.Count(request => request.PathAndQuery.EndsWith("/conversations", StringComparison.Ordinal)));
+        Assert.Equal(plan.Events.OfType<DisputeResolution>().Count(), requests.Count(request => request.PathAndQuery.EndsWith("/resolution", StringComparison.Ordinal)));
         Assert.Equal(plan.Vendors.Count, summary.Vendors);
         Assert.Equal(10, summary.Customers);
         Assert.Equal(sentInvoices, summary.Invoices);
@@ -87,15 +89,68 @@ public sealed class ReplayerTests
         var rows = LedgerReader.Read(LedgerFileLocator.Locate());
         var until = new DateOnly(2013, 6, 30);
 
-        var summary = await CreateReplayer(handler).ReplayAsync(LedgerReplayPlan.Create(rows), until, TestContext.Current.CancellationToken);
+        var plan = LedgerReplayPlan.Create(rows);
 
-        Assert.All(handler.Requests.Where(request => request.PathAndQuery != "/vendors"), request => Assert.True(StepOf(request).Date <= until));
+        var summary = await CreateReplayer(handler).ReplayAsync(plan, until, TestContext.Current.CancellationToken);
+
+        var resolutionDates = ResolutionDates(plan);
+        Assert.All(
+            handler.Requests.Where(request => request.PathAndQuery != "/vendors"),
+            request => Assert.True(StepOf(request, resolutionDates).Date <= until));
         Assert.Equal(rows.Count(row => row.InvoiceDate <= until), summary.Invoices);
         Assert.Equal(rows.Count(row => row.SettledDate <= until), summary.Payments);
         Assert.Equal(rows.Count(row => row.Disputed && LedgerReplayPlan.DisputeOpenedOn(row) <= until), summary.DisputesOpened);
         Assert.Equal(rows.Count(row => row.Disputed && row.SettledDate <= until), summary.DisputesResolved);
         Assert.Equal(5, summary.Vendors);
         Assert.True(summary.LastEventDate <= until);
+    }
+
+    [Fact]
+    public async Task Replay_sends_dispute_as_conversation()
+    {
+        var handler = new RecordingHandler();
+        var day = new DateOnly(2024, 3, 31);
+        var customer = new CustomerProfile("customer-1", "Customer 1", "ap@customer-1.example");
+        var vendor = new VendorProfile("vendor-a", "Vendor A", "ar@vendor-a.example", "Europe/Berlin");
+        var events = new ReplayEvent[]
+        {
+            new InvoiceIssue(day, "vendor-a", "A/1", customer, "EUR", 10m, day.AddDays(30)),
+            new DisputeOpen(day, "vendor-a", "A/1", "not-received", "Goods were not received", "Customer 1"),
+            new DisputeResolution(day.AddDays(5), "vendor-a", "A/1"),
+        };
+
+        await CreateReplayer(handler).ReplayAsync(new ReplayPlan([vendor], events), cancellationToken: TestContext.Current.CancellationToken);
+
+        var conversationId = DisputeConversations.ConversationIdFor("A/1");
+        var opening = Assert.Single(handler.Requests, request => request.PathAndQuery == "/vendors/vendor-a/conversations");
+        Assert.Equal(conversationId, opening.Json.GetProperty("conversationId").GetString());
+        Assert.Equal("dispute", opening.Json.GetProperty("kind").GetString());
+        Assert.Equal("A/1", Assert.Single(opening.Json.GetProperty("invoices").EnumerateArray()).GetProperty("invoiceNumber").GetString());
+        Assert.Equal("notReceived", opening.Json.GetProperty("reason").GetString());
+        Assert.Equal("Customer 1", opening.Json.GetProperty("authorName").GetString());
+        Assert.Equal("Goods were not received", opening.Json.GetProperty("text").GetString());
+
+        // 2024-03-31 starts in Berlin before the switch to summer time at 02:00, so at +01:00.
+        Assert.Equal("2024-03-31T00:00:00+01:00", opening.Json.GetProperty("raisedAt").GetString());
+
+        var resolution = Assert.Single(handler.Requests, request => request.PathAndQuery.EndsWith("/resolution", StringComparison.Ordinal));
+        Assert.Equal($"/vendors/vendor-a/conversations/{conversationId}/resolution", resolution.PathAndQuery);
+        Assert.Equal("disputeRejected", resolution.Json.GetProperty("outcome").GetString());
+        Assert.Equal(DisputeConversations.ResolverName, resolution.Json.GetProperty("authorName").GetString());
+        Assert.Equal("Resolved on 2024-04-05 in the imported records.", resolution.Json.GetProperty("text").GetString());
+    }
+
+    [Fact]
+    public async Task Replay_rejects_unknown_time_zone()
+    {
+        var handler = new RecordingHandler();
+        var vendor = new VendorProfile("vendor-a", "Vendor A", "ar@vendor-a.example", "Mars/Olympus_Mons");
+
+        var exception = await Assert.ThrowsAsync<TimeZoneNotFoundException>(
+            () => CreateReplayer(handler).ReplayAsync(new ReplayPlan([vendor], []), cancellationToken: TestContext.Current.CancellationToken));
+
+        Assert.Contains("'Mars/Olympus_Mons' of vendor vendor-a", exception.Message, StringComparison.Ordinal);
+        Assert.Empty(handler.Requests);
     }
 
     [Fact]
@@ -151,8 +206,18 @@ public sealed class ReplayerTests
 
     private static IReadOnlyList<LedgerRow> LedgerRows(params string[] lines) => Ledger.LedgerRows.Parse(lines);
 
-    /// <summary>Returns the business date and the step of the day (vendor registration first) of a recorded request.</summary>
-    private static (DateOnly Date, int Order) StepOf(RecordedRequest request)
+    /// <summary>Returns the business date of each dispute resolution of a plan, keyed by vendor and conversation id.</summary>
+    private static Dictionary<(string VendorId, string ConversationId), DateOnly> ResolutionDates(ReplayPlan plan) =>
+        plan.Events.OfType<DisputeResolution>().ToDictionary(
+            resolution => (resolution.VendorId, DisputeConversations.ConversationIdFor(resolution.InvoiceNumber)),
+            resolution => resolution.Date);
+
+    /// <summary>
+    /// Returns the business date and the step of the day (vendor registration first) of a recorded request. A resolution
+    /// carries no date, so its date comes from <paramref name="resolutionDates"/>.
+    /// </summary>
+    private static (DateOnly Date, int Order) StepOf(
+        RecordedRequest request, IReadOnlyDictionary<(string VendorId, string ConversationId), DateOnly> resolutionDates)
     {
         var path = request.PathAndQuery;
         if (path == "/vendors")
@@ -164,16 +229,27 @@ public sealed class ReplayerTests
         {
             var dates = request.Json.GetProperty("invoices").EnumerateArray().Select(invoice => invoice.GetProperty("issueDate").GetString()).Distinct().ToList();
             Assert.Single(dates);
-            return (DateOnly.Parse(dates[0]!, System.Globalization.CultureInfo.InvariantCulture), 0);
+            return (DateOnly.Parse(dates[0]!, CultureInfo.InvariantCulture), 0);
         }
 
-        var (property, order) = path switch
+        var segments = path.Split('/');
+        if (path.EndsWith("/conversations", StringComparison.Ordinal))
         {
-            _ when path.EndsWith("/dispute", StringComparison.Ordinal) => ("openedOn", 1),
-            _ when path.EndsWith("/dispute/resolution", StringComparison.Ordinal) => ("resolvedOn", 2),
-            _ when path.EndsWith("/payments", StringComparison.Ordinal) => ("paidOn", 3),
-            _ => throw new InvalidOperationException($"Unexpected request path {path}."),
-        };
-        return (DateOnly.Parse(request.Json.GetProperty(property).GetString()!, System.Globalization.CultureInfo.InvariantCulture), order);
+            // raisedAt carries the vendor's offset, so its date part is the business date in the vendor's time zone.
+            var raisedAt = DateTimeOffset.Parse(request.Json.GetProperty("raisedAt").GetString()!, CultureInfo.InvariantCulture);
+            return (DateOnly.FromDateTime(raisedAt.DateTime), 1);
+        }
+
+        if (path.EndsWith("/resolution", StringComparison.Ordinal))
+        {
+            return (resolutionDates[(segments[2], Uri.UnescapeDataString(segments[4]))], 2);
+        }
+
+        if (path.EndsWith("/payments", StringComparison.Ordinal))
+        {
+            return (DateOnly.Parse(request.Json.GetProperty("paidOn").GetString()!, CultureInfo.InvariantCulture), 3);
+        }
+
+        throw new InvalidOperationException($"Unexpected request path {path}.");
     }
 }

@@ -199,6 +199,35 @@ public sealed class ConversationFiguresTests(ClusterFixture fixture)
         Assert.Equal(66.67m, result.InvoiceAccuracyPercent);
     }
 
+    [Fact]
+    public async Task Stream_delivers_opened_conversation()
+    {
+        var vendorId = await RegisterVendorAsync("UTC");
+        var customerId = TestData.NewId("c");
+        await Grains.Invoice(vendorId, "S-1").IssueAsync(TestData.Draft(customerId, 10m));
+        var conversation = Grains.GetGrain<IConversationGrain>(VendorScopedKey.Format(vendorId, "stream-1"));
+        var draft = new ConversationDraft(ConversationKind.Question, [new ConversationInvoice("S-1")], null, "m1", "Customer", "Why?");
+
+        var opened = await conversation.OpenAsync(draft);
+        Assert.True(opened.Succeeded, opened.Error);
+        var today = DateOnly.FromDateTime(opened.Conversation!.OpenedAt.UtcDateTime);
+        var figures = Grains.GetGrain<IVendorConversationFiguresGrain>(vendorId);
+
+        // The memory stream delivers asynchronously, so the test polls under a timeout instead of sleeping a fixed time.
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        var unanswered = 0;
+        while (unanswered == 0 && !timeout.IsCancellationRequested)
+        {
+            unanswered = (await figures.GetResponseTimeAsync(today, 1)).UnansweredCount;
+            if (unanswered == 0)
+            {
+                await Task.Delay(100, TestContext.Current.CancellationToken);
+            }
+        }
+
+        Assert.Equal(1, unanswered);
+    }
+
     private async Task<string> RegisterVendorAsync(string timeZone)
     {
         var vendorId = TestData.NewId("v");

@@ -67,11 +67,8 @@ public sealed partial class VendorConversationFiguresGrain(
 
     private async Task<ConversationFiguresCalculator> CreateCalculatorAsync()
     {
-        var vendor = GrainFactory.GetGrain<IVendorGrain>(VendorId);
-        var profile = await vendor.GetProfileAsync();
-        var settings = await vendor.GetResponseSettingsAsync();
-        var zone = profile is not null && TimeZoneInfo.TryFindSystemTimeZoneById(profile.TimeZone, out var found) ? found : TimeZoneInfo.Utc;
-        return new ConversationFiguresCalculator(settings, zone);
+        var clock = await VendorClock.LoadAsync(GrainFactory, VendorId);
+        return new ConversationFiguresCalculator(clock.Settings, clock.Zone);
     }
 
     [LoggerMessage(EventId = 7300, Level = LogLevel.Warning,

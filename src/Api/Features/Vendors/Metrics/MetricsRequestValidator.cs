@@ -1,0 +1,18 @@
+using FastEndpoints;
+using FluentValidation;
+
+namespace TermSync.Api.Features.Vendors.Metrics;
+
+public sealed class MetricsRequestValidator : Validator<MetricsRequest>
+{
+    public MetricsRequestValidator()
+    {
+        RuleFor(request => request.WindowDays)
+            .InclusiveBetween(1, MetricsRequest.MaxWindowDays)
+            .WithMessage($"The window of {{PropertyValue}} days is out of range; send windowDays from 1 to {MetricsRequest.MaxWindowDays}, or omit it for {MetricsRequest.DefaultWindowDays}.");
+        RuleFor(request => request.AsOf)
+            .Must((request, asOf) => asOf!.Value.DayNumber + 1 >= (request.WindowDays ?? MetricsRequest.DefaultWindowDays))
+            .When(request => request.AsOf is not null)
+            .WithMessage(request => $"A window of {request.WindowDays ?? MetricsRequest.DefaultWindowDays} days ending {request.AsOf:yyyy-MM-dd} would start before 0001-01-01; send a later asOf or a smaller windowDays.");
+    }
+}

@@ -179,6 +179,6 @@ public sealed partial class VendorWebhooksGrain(
     [LoggerMessage(EventId = 9002, Level = LogLevel.Information, Message = "Vendor {VendorId} removed webhook endpoint {EndpointId}")]
     private partial void LogEndpointRemoved(string vendorId, string endpointId);
 
-    [LoggerMessage(EventId = 9003, Level = LogLevel.Error, Message = "Ignored event {EventId} published to the webhooks of vendor {VendorId}: it belongs to vendor {EventVendorId}")]
-    private partial void LogForeignEvent(string vendorId, string eventId, string eventVendorId);
+    [LoggerMessage(EventId = 9003, Level = LogLevel.Error, Message = "Ignored event {ConversationEventId} published to the webhooks of vendor {VendorId}: it belongs to vendor {EventVendorId}")]
+    private partial void LogForeignEvent(string vendorId, string conversationEventId, string eventVendorId);
 }

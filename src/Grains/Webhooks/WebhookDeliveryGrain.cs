@@ -218,26 +218,26 @@ public sealed partial class WebhookDeliveryGrain(
         attempt.StatusCode is { } code ? $"HTTP {code}" : attempt.Error ?? "no response";
 
     [LoggerMessage(EventId = 9010, Level = LogLevel.Debug,
-        Message = "Started webhook delivery {DeliveryId} of vendor {VendorId}: event {EventId} ({EventType}) to endpoint {EndpointId}")]
-    private partial void LogStarted(string vendorId, string deliveryId, string endpointId, string eventId, string eventType);
+        Message = "Started webhook delivery {DeliveryId} of vendor {VendorId}: event {ConversationEventId} ({EventType}) to endpoint {EndpointId}")]
+    private partial void LogStarted(string vendorId, string deliveryId, string endpointId, string conversationEventId, string eventType);
 
     [LoggerMessage(EventId = 9011, Level = LogLevel.Information,
-        Message = "Webhook delivery {DeliveryId} of vendor {VendorId} succeeded: event {EventId}, attempt {AttemptNumber}, HTTP {StatusCode}")]
-    private partial void LogSucceeded(string vendorId, string deliveryId, string eventId, int attemptNumber, int statusCode);
+        Message = "Webhook delivery {DeliveryId} of vendor {VendorId} succeeded: event {ConversationEventId}, attempt {AttemptNumber}, HTTP {StatusCode}")]
+    private partial void LogSucceeded(string vendorId, string deliveryId, string conversationEventId, int attemptNumber, int statusCode);
 
     [LoggerMessage(EventId = 9012, Level = LogLevel.Warning,
-        Message = "Webhook delivery {DeliveryId} of vendor {VendorId} failed: event {EventId}, attempt {AttemptNumber}, status {StatusCode}, {Error}; retrying at {NextAttemptAt}")]
-    private partial void LogRetrying(string vendorId, string deliveryId, string eventId, int attemptNumber, int? statusCode, string error, DateTimeOffset nextAttemptAt);
+        Message = "Webhook delivery {DeliveryId} of vendor {VendorId} failed: event {ConversationEventId}, attempt {AttemptNumber}, status {StatusCode}, {Error}; retrying at {NextAttemptAt}")]
+    private partial void LogRetrying(string vendorId, string deliveryId, string conversationEventId, int attemptNumber, int? statusCode, string error, DateTimeOffset nextAttemptAt);
 
     [LoggerMessage(EventId = 9013, Level = LogLevel.Error,
-        Message = "Webhook delivery {DeliveryId} of vendor {VendorId} failed for good: event {EventId}, last attempt {AttemptNumber}, status {StatusCode}, {Error}; the retry window of {RetryWindow} has passed")]
-    private partial void LogFailedFinally(string vendorId, string deliveryId, string eventId, int attemptNumber, int? statusCode, string error, TimeSpan retryWindow);
+        Message = "Webhook delivery {DeliveryId} of vendor {VendorId} failed for good: event {ConversationEventId}, last attempt {AttemptNumber}, status {StatusCode}, {Error}; the retry window of {RetryWindow} has passed")]
+    private partial void LogFailedFinally(string vendorId, string deliveryId, string conversationEventId, int attemptNumber, int? statusCode, string error, TimeSpan retryWindow);
 
     [LoggerMessage(EventId = 9014, Level = LogLevel.Warning,
-        Message = "Webhook delivery {DeliveryId} of vendor {VendorId} stopped: event {EventId}, endpoint {EndpointId} was removed")]
-    private partial void LogEndpointRemoved(string vendorId, string deliveryId, string endpointId, string eventId);
+        Message = "Webhook delivery {DeliveryId} of vendor {VendorId} stopped: event {ConversationEventId}, endpoint {EndpointId} was removed")]
+    private partial void LogEndpointRemoved(string vendorId, string deliveryId, string endpointId, string conversationEventId);
 
     [LoggerMessage(EventId = 9015, Level = LogLevel.Information,
-        Message = "Replayed webhook delivery {DeliveryId} of vendor {VendorId}: event {EventId}, attempt {AttemptNumber}, status {StatusCode}, error {Error}")]
-    private partial void LogReplayed(string vendorId, string deliveryId, string eventId, int attemptNumber, int? statusCode, string? error);
+        Message = "Replayed webhook delivery {DeliveryId} of vendor {VendorId}: event {ConversationEventId}, attempt {AttemptNumber}, status {StatusCode}, error {Error}")]
+    private partial void LogReplayed(string vendorId, string deliveryId, string conversationEventId, int attemptNumber, int? statusCode, string? error);
 }

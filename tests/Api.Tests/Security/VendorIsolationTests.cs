@@ -16,6 +16,9 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
     private const string PaymentReference = "owner-payment-1";
     private const string CreditNoteNumber = "owner-credit-1";
 
+    /// <summary>A delivery id of the right form; the owner has none, because no event is published in this test.</summary>
+    private const string DeliveryId = "dlv_00000000000000000000000000000000";
+
     /// <summary>Bodies that the owner's key could send successfully. Other routes get an empty JSON object.</summary>
     private static Dictionary<string, object> Bodies(string account) => new(StringComparer.Ordinal)
     {
@@ -37,6 +40,9 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         ["POST /vendors/{vendorId}/credit-notes/csv"] = new FileBody("text/csv",
             $"creditNoteNumber,invoiceNumber,currency,amount,issueDate\nintruder-credit-2,{InvoiceNumber},USD,1.00,2013-01-21\n"),
         ["POST /vendors/{vendorId}/documents/ubl"] = new FileBody("application/xml", UblInvoice("ISO-4", account)),
+
+        // 203.0.113.0/24 is a documentation range: the URL passes every check and is never called, because no event is published.
+        ["POST /vendors/{vendorId}/webhooks"] = new { url = "https://203.0.113.20/intruder", events = new[] { "question.opened" } },
     };
 
     /// <summary>A minimal UBL 2.1 invoice of 1.00 USD billed to <paramref name="account"/>.</summary>
@@ -62,6 +68,8 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/payments", payment)).ReadJsonAsync();
         var creditNote = new { creditNoteNumber = CreditNoteNumber, invoiceNumber = InvoiceNumber, amount = 5m, issueDate = "2013-01-12" };
         await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/credit-notes", creditNote)).ReadJsonAsync();
+        var webhook = await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/webhooks", new { url = "https://203.0.113.20/owner", events = new[] { "dispute.opened" } }))
+            .ReadJsonAsync(HttpStatusCode.Created);
         var unknownVendorId = ApiRequests.NewId("v");
         var unknownVendor = await ReadAsync(await fixture.Client.GetAsync($"/vendors/{unknownVendorId}", TestContext.Current.CancellationToken));
         var before = await SnapshotAsync(owner, account, ApiRequests.CustomerOf(pushed));
@@ -71,6 +79,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         Assert.Contains("POST /vendors/{vendorId}/invoices/batch", routes);
         Assert.Contains("GET /vendors/{vendorId}/invoices/{invoiceNumber}", routes);
         Assert.Contains("DELETE /vendors/{vendorId}/api-keys/{keyId}", routes);
+        Assert.Contains("POST /vendors/{vendorId}/webhooks/deliveries/{deliveryId}/replay", routes);
         foreach (var route in routes)
         {
             var (method, template) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
@@ -82,6 +91,8 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
                 ["accountNumber"] = account,
                 ["paymentReference"] = PaymentReference,
                 ["creditNoteNumber"] = CreditNoteNumber,
+                ["endpointId"] = webhook.GetProperty("endpointId").GetString()!,
+                ["deliveryId"] = DeliveryId,
             };
             var body = Bodies(account).GetValueOrDefault(route) ?? new { };
 
@@ -146,6 +157,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
             $"/vendors/{owner.VendorId}/payments/{PaymentReference}",
             $"/vendors/{owner.VendorId}/credit-notes/{CreditNoteNumber}",
             $"/vendors/{owner.VendorId}/api-keys",
+            $"/vendors/{owner.VendorId}/webhooks",
             $"/customers/{customerId}/statement?asOf=2013-03-01",
         };
         var snapshot = new List<string>();

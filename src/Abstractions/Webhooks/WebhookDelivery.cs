@@ -2,7 +2,7 @@ using TermSync.Conversations;
 
 namespace TermSync.Webhooks;
 
-/// <summary>Where a webhook delivery stands.</summary>
+/// <summary>The state of a webhook delivery.</summary>
 [GenerateSerializer, Alias("termsync.WebhookDeliveryStatus")]
 public enum WebhookDeliveryStatus
 {

@@ -7,7 +7,7 @@ namespace TermSync.Grains.Webhooks;
 
 /// <summary>
 /// A vendor's webhook endpoints and the list of its recent deliveries. Each delivery is its own grain, so a slow or
-/// failing receiver never holds up this grain; this grain only starts deliveries and reads their status for the list.
+/// failing receiver does not block this grain. This grain only starts deliveries and reads their status for the list.
 /// </summary>
 public sealed partial class VendorWebhooksGrain(
     [PersistentState("webhooks", StorageNames.Default)] IPersistentState<VendorWebhooksState> state,

@@ -9,7 +9,7 @@ public sealed class VendorWebhooksState
     /// <summary>Registered endpoints, oldest first.</summary>
     [Id(0)] public List<StoredWebhookEndpoint> Endpoints { get; set; } = [];
 
-    /// <summary>Ids of removed endpoints, so that removing one again is told apart from an id that never existed.</summary>
+    /// <summary>Ids of removed endpoints, so that removing one again is distinguished from an id that never existed.</summary>
     [Id(1)] public List<string> RemovedEndpointIds { get; set; } = [];
 
     /// <summary>The most recent deliveries, oldest first, at most <see cref="TermSync.Webhooks.WebhookLimits.MaxListedDeliveries"/>.</summary>

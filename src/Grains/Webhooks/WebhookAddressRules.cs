@@ -66,7 +66,7 @@ public static class WebhookAddressRules
             return "multicast";
         }
 
-        // fc00::/7 holds the unique local addresses, the private addresses of IPv6; fec0::/10 is the deprecated site-local range.
+        // fc00::/7 contains the unique local addresses, which are the private addresses of IPv6. fec0::/10 is the deprecated site-local range.
         var first = address.GetAddressBytes()[0];
         return (first & 0xfe) == 0xfc || address.IsIPv6SiteLocal ? "private" : null;
     }

@@ -15,8 +15,8 @@ public sealed class WebhookOptions
     public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
-    /// How long after its first attempt a delivery keeps being retried; the last attempt is at the end of the window,
-    /// and a failure then marks the delivery failed. Default 25 hours; at least 24 hours unless
+    /// How long after its first attempt a delivery keeps being retried. The last attempt is at the end of the window,
+    /// and if it fails too, the delivery is marked failed. Default 25 hours, and at least 24 hours unless
     /// <see cref="AllowShortRetryWindow"/> is true.
     /// </summary>
     public TimeSpan RetryWindow { get; set; } = TimeSpan.FromHours(25);

@@ -8,7 +8,7 @@ using TermSync.Webhooks;
 
 namespace TermSync.Grains.Webhooks;
 
-/// <summary>Sends one signed webhook request and describes its outcome; it never throws for a failed request.</summary>
+/// <summary>Sends one signed webhook request. A timeout or a failed connection becomes a failed attempt instead of an exception.</summary>
 public sealed class WebhookSender(
     IHttpClientFactory clients,
     IOptions<WebhookOptions> options,

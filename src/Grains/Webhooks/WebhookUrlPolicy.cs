@@ -6,9 +6,9 @@ using TermSync.Webhooks;
 namespace TermSync.Grains.Webhooks;
 
 /// <summary>
-/// Decides which URLs webhook requests may go to: the form of the URL when an endpoint is registered, and the
-/// addresses its host resolves to both then and when each request connects, so that a DNS change after
-/// registration cannot point deliveries at a private address.
+/// Decides which URLs webhook requests may go to. It checks the form of the URL when an endpoint is registered,
+/// and the addresses its host resolves to both then and when each request connects. A DNS change after
+/// registration therefore cannot point deliveries at a private address.
 /// </summary>
 public sealed class WebhookUrlPolicy(IOptions<WebhookOptions> options)
 {

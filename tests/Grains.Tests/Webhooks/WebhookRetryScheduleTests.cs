@@ -47,6 +47,7 @@ public sealed class WebhookRetryScheduleTests
             attempts.Add(now);
         }
 
+        Assert.Equal(32, attempts.Count);
         Assert.Equal(FirstAttempt + TimeSpan.FromHours(25), attempts[^1]);
         Assert.Equal(TimeSpan.FromSeconds(30), attempts[1] - attempts[0]);
         Assert.All(attempts.Zip(attempts.Skip(1)), pair => Assert.True(pair.Second - pair.First <= TimeSpan.FromHours(1)));

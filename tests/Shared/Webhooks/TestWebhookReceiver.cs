@@ -14,7 +14,7 @@ namespace TermSync.Tests;
 
 /// <summary>A webhook request as the test receiver got it.</summary>
 /// <param name="SignatureValid">Whether the signature header matches the body and timestamp under the secret set for the hook.</param>
-/// <param name="RespondedWith">The status code the receiver answered with.</param>
+/// <param name="RespondedWith">The status code the receiver responded with.</param>
 public sealed record ReceivedWebhook(
     string Hook,
     string? EventId,
@@ -27,8 +27,8 @@ public sealed record ReceivedWebhook(
 
 /// <summary>
 /// An HTTP server for webhook tests, listening on 127.0.0.1 on a port the operating system picks. Each hook is a
-/// path, /hooks/{name}, with its own secret and its own queue of status codes to answer with; after the queue is
-/// empty it answers the hook's default status, 200 unless set. It checks every signature on its own, with the
+/// path, /hooks/{name}, with its own secret and its own queue of status codes to respond with. Once the queue is
+/// empty it responds with the hook's default status, 200 unless set. It checks every signature on its own, with the
 /// scheme receivers are told to use, so a test can fail on a wrong signature.
 /// </summary>
 public sealed class TestWebhookReceiver : IAsyncDisposable
@@ -75,7 +75,7 @@ public sealed class TestWebhookReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>Answers the next requests to the hook with these status codes, one each, in order.</summary>
+    /// <summary>Responds to the next requests to the hook with these status codes, one each, in order.</summary>
     public void RespondWith(string hook, params int[] statusCodes)
     {
         lock (_gate)
@@ -84,7 +84,7 @@ public sealed class TestWebhookReceiver : IAsyncDisposable
         }
     }
 
-    /// <summary>Answers every request to the hook with this status code once its queue is empty.</summary>
+    /// <summary>Responds to every request to the hook with this status code once its queue is empty.</summary>
     public void RespondAlways(string hook, int statusCode)
     {
         lock (_gate)

@@ -15,7 +15,7 @@ namespace TermSync.Api.Tests;
 /// Silo and gateway ports are free ports, so a development silo on the default ports does not collide.
 /// <see cref="Client"/> sends the admin key, and <see cref="CreateVendorClientAsync"/> returns clients with vendor keys.
 /// </summary>
-public sealed class ApiFixture : IAsyncLifetime
+public class ApiFixture : IAsyncLifetime
 {
     private PostgresDatabase database = null!;
 
@@ -35,6 +35,9 @@ public sealed class ApiFixture : IAsyncLifetime
     /// <summary>A client that sends the admin key.</summary>
     public HttpClient Client { get; private set; } = null!;
 
+    /// <summary>Configuration values a derived fixture adds to or overrides in the API's settings.</summary>
+    protected virtual IReadOnlyDictionary<string, string> AdditionalSettings { get; } = new Dictionary<string, string>();
+
     public async ValueTask InitializeAsync()
     {
         database = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
@@ -49,6 +52,10 @@ public sealed class ApiFixture : IAsyncLifetime
             ["Digests:LinkSigningKey"] = LinkSigningKey,
             ["Security:AdminKey"] = AdminKey,
         };
+        foreach (var (key, value) in AdditionalSettings)
+        {
+            settings[key] = value;
+        }
 
         Factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
         {

@@ -7,7 +7,8 @@ namespace TermSync.Grains.Tests;
 
 /// <summary>
 /// A two-silo Orleans test cluster with in-memory grain storage and reminders, shared by every test of the
-/// collection. Digests go to an outbox folder that the fixture deletes at the end.
+/// collection. Digests go to an outbox folder that the fixture deletes at the end. Webhooks may go to http on
+/// 127.0.0.1, where the tests' receivers listen, and are retried within seconds instead of hours.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -15,6 +16,18 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     /// <summary>The base64 key that signs digest links in this cluster, random per fixture.</summary>
     public string LinkSigningKey { get; } = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
+
+    /// <summary>The webhook settings of this cluster: 0.5 s first delay, doubling up to 1 s, for a 3 s retry window.</summary>
+    public static IReadOnlyDictionary<string, string> WebhookSettings { get; } = new Dictionary<string, string>
+    {
+        ["Webhooks:FirstRetryDelay"] = "00:00:00.5",
+        ["Webhooks:MaxRetryDelay"] = "00:00:01",
+        ["Webhooks:RetryWindow"] = "00:00:03",
+        ["Webhooks:AllowShortRetryWindow"] = "true",
+        ["Webhooks:Timeout"] = "00:00:05",
+        ["Webhooks:AllowHttp"] = "true",
+        ["Webhooks:AllowPrivateNetworks"] = "true",
+    };
 
     public TestCluster Cluster { get; private set; } = null!;
 
@@ -26,6 +39,11 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.Properties["Digests:OutboxPath"] = OutboxPath;
         builder.Properties["Digests:PublicBaseUrl"] = "https://termsync.test";
         builder.Properties["Digests:LinkSigningKey"] = LinkSigningKey;
+        foreach (var (key, value) in WebhookSettings)
+        {
+            builder.Properties[key] = value;
+        }
+
         builder.AddSiloBuilderConfigurator<SiloConfigurator>();
         Cluster = builder.Build();
         await Cluster.DeployAsync();

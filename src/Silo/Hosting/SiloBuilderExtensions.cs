@@ -77,12 +77,13 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Registers the services grains resolve: digest settings, the link signer, the clock, and the digest delivery,
-    /// which is SMTP when "Smtp:Host" is set and the outbox folder otherwise. A delivery registered before is kept.
+    /// Registers the services grains resolve: digest settings, the link signer, the clock, webhook delivery, and the
+    /// digest delivery, which is SMTP when "Smtp:Host" is set and the outbox folder otherwise. A delivery registered before is kept.
     /// </summary>
     public static IServiceCollection AddTermSyncGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddTermSyncDigestLinks(configuration);
+        services.AddTermSyncWebhooks(configuration);
 
         var smtp = configuration.GetSection(SmtpOptions.SectionName);
         if (string.IsNullOrWhiteSpace(smtp[nameof(SmtpOptions.Host)]))

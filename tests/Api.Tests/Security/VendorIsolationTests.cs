@@ -17,6 +17,9 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
     private const string CreditNoteNumber = "owner-credit-1";
     private const string ConversationId = "owner-conversation-1";
 
+    /// <summary>A delivery id of the right form; the owner has none, because no event is published in this test.</summary>
+    private const string DeliveryId = "dlv_00000000000000000000000000000000";
+
     /// <summary>Bodies that the owner's key could send successfully. Other routes get an empty JSON object.</summary>
     private static Dictionary<string, object> Bodies(string account) => new(StringComparer.Ordinal)
     {
@@ -49,6 +52,9 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         },
         ["POST /vendors/{vendorId}/conversations/{conversationId}/messages"] = new { messageId = "intruder-message", authorName = "Intruder", text = "intruder" },
         ["POST /vendors/{vendorId}/conversations/{conversationId}/resolution"] = new { outcome = "answered", authorName = "Intruder", text = "intruder" },
+
+        // 203.0.113.0/24 is a documentation range: the URL passes every check and is never called, because no event is published.
+        ["POST /vendors/{vendorId}/webhooks"] = new { url = "https://203.0.113.20/intruder", events = new[] { "question.opened" } },
     };
 
     /// <summary>A minimal UBL 2.1 invoice of 1.00 USD billed to <paramref name="account"/>.</summary>
@@ -84,6 +90,8 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
             raisedAt = "2013-01-15T09:00:00Z",
         };
         await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/conversations", question)).ReadJsonAsync(HttpStatusCode.Created);
+        var webhook = await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/webhooks", new { url = "https://203.0.113.20/owner", events = new[] { "dispute.opened" } }))
+            .ReadJsonAsync(HttpStatusCode.Created);
         var unknownVendorId = ApiRequests.NewId("v");
         var unknownVendor = await ReadAsync(await fixture.Client.GetAsync($"/vendors/{unknownVendorId}", TestContext.Current.CancellationToken));
         var before = await SnapshotAsync(owner, account, ApiRequests.CustomerOf(pushed));
@@ -98,6 +106,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         Assert.Contains("GET /vendors/{vendorId}/conversations/{conversationId}", routes);
         Assert.Contains("POST /vendors/{vendorId}/conversations/{conversationId}/messages", routes);
         Assert.Contains("POST /vendors/{vendorId}/conversations/{conversationId}/resolution", routes);
+        Assert.Contains("POST /vendors/{vendorId}/webhooks/deliveries/{deliveryId}/replay", routes);
         foreach (var route in routes)
         {
             var (method, template) = (route[..route.IndexOf(' ', StringComparison.Ordinal)], route[(route.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
@@ -110,6 +119,8 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
                 ["paymentReference"] = PaymentReference,
                 ["creditNoteNumber"] = CreditNoteNumber,
                 ["conversationId"] = ConversationId,
+                ["endpointId"] = webhook.GetProperty("endpointId").GetString()!,
+                ["deliveryId"] = DeliveryId,
             };
             var body = Bodies(account).GetValueOrDefault(route) ?? new { };
 
@@ -176,6 +187,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
             $"/vendors/{owner.VendorId}/conversations/{ConversationId}",
             $"/vendors/{owner.VendorId}/api-keys",
             $"/vendors/{owner.VendorId}/response-settings",
+            $"/vendors/{owner.VendorId}/webhooks",
             $"/customers/{customerId}/statement?asOf=2013-03-01",
         };
         var snapshot = new List<string>();

@@ -7,6 +7,7 @@ using TermSync.Digests;
 using TermSync.Grains.Digests;
 using TermSync.Grains.Digests.Links;
 using TermSync.Vendors;
+using TermSync.Webhooks;
 
 namespace TermSync.Grains.Conversations.Notifications;
 
@@ -76,6 +77,7 @@ public sealed partial class ConversationNotifierGrain(
     private async Task NotifyVendorAsync(ConversationEvent conversationEvent)
     {
         var conversation = conversationEvent.Conversation;
+        await GrainFactory.GetGrain<IVendorWebhooksGrain>(VendorId).PublishAsync(conversationEvent);
         var profile = await GrainFactory.GetGrain<IVendorGrain>(VendorId).GetProfileAsync();
         if (profile is null || string.IsNullOrWhiteSpace(profile.ContactEmail))
         {

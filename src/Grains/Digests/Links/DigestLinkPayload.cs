@@ -5,8 +5,9 @@ namespace TermSync.Grains.Digests.Links;
 
 /// <summary>
 /// The signed bytes of a link token, version 1. They are the version byte, the purpose byte, the expiry as
-/// big-endian Unix seconds (8 bytes) and the customer id (1-byte length, UTF-8). Pay and ask links add the
-/// vendor id (1-byte length) and the invoice number (2-byte big-endian length, UTF-8). Nothing may follow.
+/// big-endian Unix seconds (8 bytes) and the customer id (1-byte length, UTF-8). Pay, ask and conversation links add
+/// the vendor id (1-byte length) and the invoice number or conversation id (2-byte big-endian length, UTF-8).
+/// Nothing may follow.
 /// </summary>
 internal static class DigestLinkPayload
 {
@@ -67,7 +68,7 @@ internal static class DigestLinkPayload
 
         string? vendorId = null;
         string? invoiceNumber = null;
-        var namesInvoice = purpose is DigestLinkPurpose.Pay or DigestLinkPurpose.Ask;
+        var namesInvoice = DigestLinkClaims.NamesInvoiceFor(purpose);
         if (namesInvoice && (!TryReadString(ref rest, lengthBytes: 1, out vendorId) || !TryReadString(ref rest, lengthBytes: 2, out invoiceNumber)))
         {
             return null;

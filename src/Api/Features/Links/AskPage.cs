@@ -57,7 +57,7 @@ internal static class AskPage
             return;
         }
 
-        html.Append("<div role=\"alert\"><p>Nothing was sent. Please correct the following:</p><ul>");
+        html.Append("<div role=\"alert\"><p>Nothing was sent.</p><ul>");
         foreach (var error in errors)
         {
             html.Append("<li>").Append(LinkPage.Encode(error)).Append("</li>");

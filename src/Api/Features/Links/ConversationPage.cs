@@ -37,6 +37,7 @@ internal static class ConversationPage
         AppendMessages(html, conversation, vendor.Name, format, zone);
         if (conversation.Status == ConversationStatus.Resolved)
         {
+            AskPage.AppendErrors(html, errors);
             html.Append("<p>This conversation is closed. To raise something new, use the ask link of the invoice in your newest digest.</p>");
             return html.ToString();
         }

@@ -15,6 +15,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
     private const string InvoiceNumber = "ISO-1";
     private const string PaymentReference = "owner-payment-1";
     private const string CreditNoteNumber = "owner-credit-1";
+    private const string ConversationId = "owner-conversation-1";
 
     /// <summary>Bodies that the owner's key could send successfully. Other routes get an empty JSON object.</summary>
     private static Dictionary<string, object> Bodies(string account) => new(StringComparer.Ordinal)
@@ -62,6 +63,8 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/payments", payment)).ReadJsonAsync();
         var creditNote = new { creditNoteNumber = CreditNoteNumber, invoiceNumber = InvoiceNumber, amount = 5m, issueDate = "2013-01-12" };
         await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/credit-notes", creditNote)).ReadJsonAsync();
+        var conversation = new { conversationId = ConversationId, kind = "question", invoices = new[] { new { invoiceNumber = InvoiceNumber } }, authorName = "Dana", text = "Is this due?" };
+        await (await owner.Client.PostJsonAsync($"/vendors/{owner.VendorId}/conversations", conversation)).ReadJsonAsync(HttpStatusCode.Created);
         var unknownVendorId = ApiRequests.NewId("v");
         var unknownVendor = await ReadAsync(await fixture.Client.GetAsync($"/vendors/{unknownVendorId}", TestContext.Current.CancellationToken));
         var before = await SnapshotAsync(owner, account, ApiRequests.CustomerOf(pushed));
@@ -82,6 +85,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
                 ["accountNumber"] = account,
                 ["paymentReference"] = PaymentReference,
                 ["creditNoteNumber"] = CreditNoteNumber,
+                ["conversationId"] = ConversationId,
             };
             var body = Bodies(account).GetValueOrDefault(route) ?? new { };
 

@@ -27,7 +27,7 @@ internal sealed record AskForm(string Nonce, string? Kind, string? Reason, strin
     /// <summary>Returns an empty form for a question.</summary>
     public static AskForm New() => new(NewNonce(), "question", null, null, null, null);
 
-    /// <summary>Returns a new nonce: a random GUID, so nobody can guess the conversation id another page view will use.</summary>
+    /// <summary>Returns a new nonce: a random GUID, so the conversation id of another page view cannot be guessed.</summary>
     public static string NewNonce() => Guid.NewGuid().ToString("N");
 
     public static AskForm From(IFormCollection form) => new(

@@ -7,7 +7,7 @@ namespace TermSync.Api.Features.Links;
 /// shows the same "not valid" page as other links when the conversation is not the token's customer's.
 /// </summary>
 /// <remarks>
-/// The forms carry no antiforgery token because they need none: the browser holds no cookie or session for this site,
+/// The forms carry no antiforgery token because they need none: this site sets no cookie and keeps no session,
 /// and the signed token in the form is the credential. A page on another site can only post a token it already has.
 /// </remarks>
 public abstract class ConversationLinkEndpoint<TRequest>(IClusterClient cluster, DigestLinkSigner signer, TimeProvider time, ILogger logger)

@@ -10,7 +10,7 @@ namespace TermSync.Api.Features.Links;
 /// the conversation id, so sending the same form again opens nothing new and leads to the same thread.
 /// </summary>
 /// <remarks>
-/// The form carries no antiforgery token because it needs none: the browser holds no cookie or session for this site,
+/// The form carries no antiforgery token because it needs none: this site sets no cookie and keeps no session,
 /// and the signed token in the form is the credential. A page on another site can only post a token it already has.
 /// </remarks>
 public sealed class OpenConversationEndpoint(IClusterClient cluster, DigestLinkSigner signer, TimeProvider time, ILogger<OpenConversationEndpoint> logger)
@@ -73,7 +73,7 @@ public sealed class OpenConversationEndpoint(IClusterClient cluster, DigestLinkS
             return;
         }
 
-        await SendFormAsync(StatusCodes.Status400BadRequest, target, token, values, [result.Error ?? "The vendor's records do not accept this question."], null, cancellationToken);
+        await SendFormAsync(StatusCodes.Status400BadRequest, target, token, values, [result.Error ?? "The question was rejected; check the fields and send the form again."], null, cancellationToken);
     }
 
     private Task SendFormAsync(int status, InvoiceLinkTarget target, string token, AskForm values, IReadOnlyList<string> errors, string? notice, CancellationToken cancellationToken) =>

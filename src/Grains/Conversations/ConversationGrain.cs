@@ -252,8 +252,13 @@ public sealed partial class ConversationGrain(
         await AimReminderAsync(now);
     }
 
+    /// <summary>
+    /// Whether the draft repeats the stored opening. A draft that names another customer never does, so a caller
+    /// cannot read another customer's conversation by repeating its opening.
+    /// </summary>
     private static bool IsSameOpening(ConversationView existing, ConversationDraft draft) =>
         existing.Kind == draft.Kind
+        && (draft.CustomerId is null || draft.CustomerId == existing.CustomerId)
         && existing.Messages[0].MessageId == draft.MessageId
         && existing.Messages[0].Text == draft.Text
         && existing.Invoices.SequenceEqual(draft.Invoices);

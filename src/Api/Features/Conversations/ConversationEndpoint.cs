@@ -1,4 +1,5 @@
 using FastEndpoints;
+using FluentValidation.Results;
 using TermSync.Api.Infrastructure;
 using TermSync.Conversations;
 
@@ -30,7 +31,8 @@ public abstract class ConversationEndpoint<TRequest> : Endpoint<TRequest, Conver
                     title: "The request conflicts with the conversation's state.", type: "https://tools.ietf.org/html/rfc9110#section-15.5.10"));
                 return;
             default:
-                AddError(result.Field ?? "conversation", result.Error ?? "The command was rejected.");
+                // AddError(string, string) would file the message under generalErrors, so the failure is added with its field.
+                ValidationFailures.Add(new ValidationFailure(result.Field ?? "conversation", result.Error ?? "The command was rejected."));
                 await Send.ErrorsAsync(cancellation: cancellationToken);
                 return;
         }

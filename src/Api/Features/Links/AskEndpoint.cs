@@ -10,8 +10,9 @@ public sealed class AskEndpoint(IClusterClient cluster, DigestLinkSigner signer,
         Get("/links/ask");
         DescribePage(
             "Page behind a digest's ask-a-question link",
-            "Shows the invoice and a link that writes an email to the vendor's contact address about it. A tampered token, or one whose " +
-            "invoice is billed to another customer now, gets 400, and an expired one 410.");
+            "Shows the invoice and a form that opens a question or a dispute with the vendor (POST /links/ask), and the vendor's contact " +
+            "address as a mailto link. Every view carries a new form id, so a form sent twice opens one conversation. A tampered token, " +
+            "or one whose invoice is billed to another customer now, gets 400, and an expired one 410.");
     }
 
     public override async Task HandleAsync(LinkRequest request, CancellationToken cancellationToken)
@@ -27,11 +28,7 @@ public sealed class AskEndpoint(IClusterClient cluster, DigestLinkSigner signer,
             return;
         }
 
-        var (invoice, vendor) = target;
-        var mailTo = LinkPage.MailTo(vendor.ContactEmail, $"Question about invoice {invoice.InvoiceNumber}");
-        var body = target.SummaryHtml(time) +
-            $"<p><a href=\"{LinkPage.Encode(mailTo)}\">Write to {LinkPage.Encode(vendor.Name)}</a> at {LinkPage.Encode(vendor.ContactEmail)} " +
-            "to ask a question about this invoice or to dispute a charge.</p>";
-        await SendPageAsync(StatusCodes.Status200OK, $"Ask about invoice {invoice.InvoiceNumber}", body, cancellationToken);
+        var body = AskPage.Render(target, time, request.Token!, AskForm.New(), []);
+        await SendPageAsync(StatusCodes.Status200OK, AskPage.Title(target), body, cancellationToken);
     }
 }

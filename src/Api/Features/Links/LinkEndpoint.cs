@@ -43,17 +43,46 @@ public abstract class LinkEndpoint<TRequest>(DigestLinkSigner signer, ILogger lo
         return Send.StringAsync(LinkPage.Render(title, body), statusCode, "text/html; charset=utf-8", cancellationToken);
     }
 
+    /// <summary>Reads the posted form, or returns an empty one when the request carries no form body.</summary>
+    protected async Task<IFormCollection> ReadFormAsync(CancellationToken cancellationToken) =>
+        HttpContext.Request.HasFormContentType
+            ? await HttpContext.Request.ReadFormAsync(cancellationToken)
+            : FormCollection.Empty;
+
+    /// <summary>
+    /// Sends 303 See Other to <paramref name="location"/>, a path relative to the request's address, so the browser
+    /// loads the page with GET and reloading it does not post the form again.
+    /// </summary>
+    protected Task SendSeeOtherAsync(string location, CancellationToken cancellationToken)
+    {
+        HttpContext.Response.Headers.CacheControl = "no-store";
+        HttpContext.Response.Headers["Referrer-Policy"] = "no-referrer";
+        HttpContext.Response.Headers.Location = location;
+        return Send.StatusCodeAsync(StatusCodes.Status303SeeOther, cancellationToken);
+    }
+
     /// <summary>
     /// Opens the page to anonymous requests and declares its responses for the OpenAPI document. It declares no request
     /// content type, because routing would then reject a POST without a body with 415.
     /// </summary>
-    protected void DescribePage(string summary, string description)
+    /// <param name="isFormAction">True for a form's POST, which also sends 303 to the next page and 409 for a command
+    /// the conversation's state rejects.</param>
+    protected void DescribePage(string summary, string description, bool isFormAction = false)
     {
         AllowAnonymous();
-        Description(builder => builder
-            .Produces<string>(StatusCodes.Status200OK, "text/html")
-            .Produces<string>(StatusCodes.Status400BadRequest, "text/html")
-            .Produces<string>(StatusCodes.Status410Gone, "text/html"), clearDefaults: true);
+        Description(builder =>
+        {
+            builder
+                .Produces<string>(StatusCodes.Status200OK, "text/html")
+                .Produces<string>(StatusCodes.Status400BadRequest, "text/html")
+                .Produces<string>(StatusCodes.Status410Gone, "text/html");
+            if (isFormAction)
+            {
+                builder
+                    .Produces(StatusCodes.Status303SeeOther)
+                    .Produces<string>(StatusCodes.Status409Conflict, "text/html");
+            }
+        }, clearDefaults: true);
         Summary(settings =>
         {
             settings.Summary = summary;

@@ -17,4 +17,11 @@ internal static partial class LinkLog
 
     [LoggerMessage(EventId = 6203, Level = LogLevel.Information, Message = "Customer {CustomerId} answered survey {SurveyId} with score {Score} through a link")]
     public static partial void SurveyAnswered(ILogger logger, string customerId, string surveyId, int score);
+
+    [LoggerMessage(EventId = 6205, Level = LogLevel.Information,
+        Message = "Digest conversation link of customer {CustomerId} names conversation {ConversationId} of vendor {VendorId}, which is not that customer's")]
+    public static partial void ConversationNotOwned(ILogger logger, string customerId, string vendorId, string conversationId);
+
+    [LoggerMessage(EventId = 6206, Level = LogLevel.Warning, Message = "Form of a digest {Purpose} link from customer {CustomerId} rejected with {ErrorCount} errors")]
+    public static partial void FormRejected(ILogger logger, DigestLinkPurpose purpose, string customerId, int errorCount);
 }

@@ -23,7 +23,11 @@ public sealed record DigestLinkClaims(
     /// Whether the purpose names one of a vendor's documents, so the vendor id and invoice number are required. A
     /// conversation link carries the conversation id in <see cref="InvoiceNumber"/>.
     /// </summary>
-    public bool NamesInvoice => Purpose is DigestLinkPurpose.Pay or DigestLinkPurpose.Ask or DigestLinkPurpose.Conversation;
+    public bool NamesInvoice => NamesInvoiceFor(Purpose);
+
+    /// <summary>Whether links of <paramref name="purpose"/> carry a vendor id and an invoice number (or conversation id).</summary>
+    public static bool NamesInvoiceFor(DigestLinkPurpose purpose) =>
+        purpose is DigestLinkPurpose.Pay or DigestLinkPurpose.Ask or DigestLinkPurpose.Conversation;
 
     /// <summary>Whether the purpose names a survey, so the survey id and score are required.</summary>
     public bool NamesSurvey => Purpose is DigestLinkPurpose.Survey;

@@ -79,7 +79,7 @@ internal static class DigestLinkPayload
 
         string? vendorId = null;
         string? invoiceNumber = null;
-        var namesInvoice = purpose is DigestLinkPurpose.Pay or DigestLinkPurpose.Ask or DigestLinkPurpose.Conversation;
+        var namesInvoice = DigestLinkClaims.NamesInvoiceFor(purpose);
         if (namesInvoice && (!TryReadString(ref rest, lengthBytes: 1, out vendorId) || !TryReadString(ref rest, lengthBytes: 2, out invoiceNumber)))
         {
             return null;

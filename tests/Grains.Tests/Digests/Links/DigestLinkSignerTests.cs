@@ -28,6 +28,18 @@ public sealed class DigestLinkSignerTests
         Assert.Equal(Now.AddDays(30), verification.Claims!.ExpiresAt);
     }
 
+    [Fact]
+    public void Conversation_token_round_trips()
+    {
+        var signer = Signer(key);
+        var claims = new DigestLinkClaims(DigestLinkPurpose.Conversation, "cus-42", "north", "c0123456789abcdef", signer.NewExpiry());
+
+        var verification = signer.Verify(signer.CreateToken(claims), DigestLinkPurpose.Conversation);
+
+        Assert.Equal(DigestLinkStatus.Valid, verification.Status);
+        Assert.Equal(claims, verification.Claims);
+    }
+
     [Theory]
     [InlineData(DigestLinkPurpose.Statement)]
     [InlineData(DigestLinkPurpose.Unsubscribe)]

@@ -10,7 +10,7 @@ namespace TermSync.Grains.Conversations;
 
 /// <summary>
 /// A question or dispute. Each command stores the new state, with the events it caused, before it touches invoices or
-/// publishes, so the stored state is the record: the reminder publishes again every event a consumer has not
+/// publishes, so the stored state is the record. From it the reminder publishes again every event a consumer has not
 /// acknowledged, applies dispute holds a crash left undone, and escalates a due service-level breach exactly once.
 /// </summary>
 public sealed partial class ConversationGrain(
@@ -172,7 +172,7 @@ public sealed partial class ConversationGrain(
             conversation = conversation with { FirstResponseAt = now, FirstResponseBusinessTime = clock.Elapsed(conversation.OpenedAt, now) };
         }
 
-        // The survey grain is told first, so a failure leaves the conversation open and a retry qualifies it once.
+        // The survey grain is called first, so a failure leaves the conversation open and a retry qualifies it once.
         if (resolution.Outcome != ResolutionOutcome.Withdrawn)
         {
             await GrainFactory.GetGrain<ICustomerSurveyGrain>(conversation.CustomerId)

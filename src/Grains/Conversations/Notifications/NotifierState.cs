@@ -5,8 +5,8 @@ namespace TermSync.Grains.Conversations.Notifications;
 public sealed class NotifierState
 {
     /// <summary>
-    /// How many handled ids are kept. A conversation publishes an event again only while it lacks an acknowledgement,
-    /// which comes within minutes, so a repeat older than this many newer events does not occur in practice.
+    /// How many handled ids are kept. A conversation publishes an event again only until both consumers acknowledge it,
+    /// normally within a minute. A repeat that arrives after this many newer events would be notified twice.
     /// </summary>
     public const int Capacity = 10_000;
 

@@ -22,4 +22,11 @@ public interface IVendorConversationFiguresGrain : IGrainWithStringKey
     /// <summary>Computes the dispute rate and invoice accuracy over the <paramref name="windowDays"/> dates ending with <paramref name="asOf"/>.</summary>
     [Alias("GetInvoiceAccuracy")]
     Task<InvoiceAccuracyFigures> GetInvoiceAccuracyAsync(DateOnly asOf, int windowDays);
+
+    /// <summary>
+    /// Returns up to <paramref name="limit"/> conversations, open ones only when <paramref name="openOnly"/> is true:
+    /// those still waiting for a first reply first, oldest first, then the rest, newest first.
+    /// </summary>
+    [Alias("List")]
+    Task<IReadOnlyList<ConversationListItem>> ListAsync(bool openOnly, int limit);
 }

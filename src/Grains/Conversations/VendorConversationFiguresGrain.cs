@@ -43,6 +43,23 @@ public sealed partial class VendorConversationFiguresGrain(
         await source.AcknowledgeAsync(conversationEvent.EventId, ConversationStreams.Consumers.Figures);
     }
 
+    public Task<IReadOnlyList<ConversationListItem>> ListAsync(bool openOnly, int limit)
+    {
+        var conversations = state.State.Conversations.Values.Where(summary => !openOnly || summary.ResolvedAt is null).ToList();
+        var waiting = conversations.Where(summary => summary.FirstResponseAt is null && summary.ResolvedAt is null).OrderBy(summary => summary.OpenedAt);
+        var rest = conversations.Where(summary => summary.FirstResponseAt is not null || summary.ResolvedAt is not null).OrderByDescending(summary => summary.OpenedAt);
+        IReadOnlyList<ConversationListItem> items = [.. waiting.Concat(rest).Take(limit).Select(summary => new ConversationListItem(
+            summary.ConversationId,
+            summary.CustomerId,
+            summary.Kind,
+            summary.InvoiceNumbers,
+            summary.OpenedAt,
+            summary.FirstResponseAt,
+            summary.ResolvedAt,
+            summary.RecordedByStaff))];
+        return Task.FromResult(items);
+    }
+
     public async Task<ResponseTimeFigures> GetResponseTimeAsync(DateOnly asOf, int windowDays)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, 1);

@@ -120,6 +120,32 @@ public sealed class DisputeTests(ClusterFixture fixture)
         Assert.Contains("dispute-1", second.Error);
     }
 
+    [Fact]
+    public async Task Vendor_list_puts_waiting_first()
+    {
+        var (vendorId, _) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1", "INV-2", "INV-3");
+        var answered = ResponseClockTests.Conversation(Grains, vendorId, "answered");
+        await answered.OpenAsync(ResponseClockTests.Question("INV-1"));
+        await answered.ReplyAsync(new ReplyDraft("reply", Party.Vendor, "Dana", "Freight is charged once."));
+        await ResponseClockTests.Conversation(Grains, vendorId, "waiting").OpenAsync(ResponseClockTests.Question("INV-2"));
+        var resolved = ResponseClockTests.Conversation(Grains, vendorId, "resolved");
+        await resolved.OpenAsync(ResponseClockTests.Question("INV-3"));
+        await resolved.ResolveAsync(new ResolutionDraft(ResolutionOutcome.Answered, Party.Vendor, "Dana"));
+
+        var figures = Grains.GetGrain<IVendorConversationFiguresGrain>(vendorId);
+        var all = await figures.ListAsync(openOnly: false, limit: 10);
+        for (var attempt = 0; attempt < 100 && (all.Count < 3 || all.Any(item => item.ConversationId == "resolved" && item.ResolvedAt is null)); attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+            all = await figures.ListAsync(openOnly: false, limit: 10);
+        }
+
+        var open = await figures.ListAsync(openOnly: true, limit: 10);
+        Assert.Equal("waiting", all[0].ConversationId);
+        Assert.Equal(["answered", "resolved", "waiting"], all.Select(item => item.ConversationId).Order(StringComparer.Ordinal));
+        Assert.Equal(["waiting", "answered"], open.Select(item => item.ConversationId));
+    }
+
     private static ConversationDraft Dispute(DisputeReason reason, params ConversationInvoice[] invoices) =>
         new(ConversationKind.Dispute, invoices, reason, "opening", "Sam Clerk", "The unit price differs from the quote.");
 

@@ -71,6 +71,12 @@ public sealed partial class ConversationGrain(
             Version: 1,
             SlaDueAt: clock.SlaDueAt(openedAt));
 
+        // Staff who record a question after its reply was already due know it is late, so it is marked breached without an escalation.
+        if (draft.RecordedByStaff && conversation.SlaDueAt <= now)
+        {
+            conversation = conversation with { SlaBreachedAt = now };
+        }
+
         State.Conversation = conversation;
         State.HoldsApplied = draft.Kind != ConversationKind.Dispute;
         var opened = AddEvent(draft.Kind == ConversationKind.Dispute ? VendorEventType.DisputeOpened : VendorEventType.QuestionOpened, now);

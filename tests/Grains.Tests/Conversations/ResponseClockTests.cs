@@ -101,6 +101,37 @@ public sealed class ResponseClockTests
         Assert.Equal(0, await ReminderCountAsync(database, key));
     }
 
+    [Fact]
+    public async Task Late_staff_record_is_not_escalated()
+    {
+        await using var cluster = await FakeClockCluster.StartAsync(FridayAfternoon);
+        var (vendorId, _) = await VendorWithInvoiceAsync(cluster.Grains, "INV-1");
+        var draft = Question("INV-1") with { RecordedByStaff = true, RaisedAt = FridayAfternoon.AddDays(-7) };
+
+        var recorded = (await Conversation(cluster.Grains, vendorId, "question-1").OpenAsync(draft)).Conversation!;
+        await Conversation(cluster.Grains, vendorId, "question-1").WakeAsync();
+
+        Assert.Equal(FridayAfternoon.AddDays(-7), recorded.OpenedAt);
+        Assert.Equal(FridayAfternoon, recorded.SlaBreachedAt);
+        Assert.Equal(FridayAfternoon, (await Conversation(cluster.Grains, vendorId, "question-1").GetAsync())!.SlaBreachedAt);
+        var notices = await VendorNoticesAsync(cluster, vendorId, count: 1);
+        Assert.Single(notices);
+        Assert.DoesNotContain("was due at", notices[0]);
+    }
+
+    /// <summary>Waits up to 30 seconds for the vendor's emails in the outbox, then returns their text parts.</summary>
+    private static async Task<IReadOnlyList<string>> VendorNoticesAsync(FakeClockCluster cluster, string vendorId, int count)
+    {
+        var folder = Path.Combine(cluster.OutboxPath, $"vendor-{vendorId}");
+        for (var attempt = 0; attempt < 300 && (!Directory.Exists(folder) || Directory.GetFiles(folder, "*.txt").Length < count); attempt++)
+        {
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+        }
+
+        await Task.Delay(TimeSpan.FromSeconds(1), TestContext.Current.CancellationToken);
+        return Directory.Exists(folder) ? [.. Directory.GetFiles(folder, "*.txt").Select(File.ReadAllText)] : [];
+    }
+
     internal static async Task<(string VendorId, string CustomerId)> VendorWithInvoiceAsync(IGrainFactory grains, params string[] invoiceNumbers)
     {
         var vendorId = TestData.NewId("v");

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using FluentValidation.Results;
 using Microsoft.AspNetCore.Diagnostics;
 
@@ -38,13 +40,37 @@ public static class ErrorHandling
     {
         var field = exception.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : "body";
         var message = exception.Message;
-        var expected = message.Contains("DateOnly", StringComparison.Ordinal) ? "a calendar date that exists, as \"YYYY-MM-DD\""
+        var expected = EnumNamed(message, field) is { } enumType ? $"one of {string.Join(", ", Enum.GetNames(enumType).Select(JsonNamingPolicy.CamelCase.ConvertName))}"
+            : message.Contains("DateOnly", StringComparison.Ordinal) ? "a calendar date that exists, as \"YYYY-MM-DD\""
             : message.Contains("Decimal", StringComparison.Ordinal) || message.Contains("Int", StringComparison.Ordinal) ? "a JSON number such as 125.50, not a string"
             : message.Contains("Boolean", StringComparison.Ordinal) ? "true or false"
             : field == "body" ? "a JSON object in the request body" : "a JSON string";
 
         // The serializer's own message names .NET types, so the client gets the expected form instead.
         return new ValidationFailure(field, $"The value of '{field}' is not valid JSON for that field; send {expected}. The whole request was rejected and nothing was written.");
+    }
+
+    /// <summary>
+    /// Returns the enum type of the field the serializer's message points at, or null when it is not an enum. The message
+    /// names either the enum itself or the request type, whose property of the field's name then gives the type.
+    /// </summary>
+    private static Type? EnumNamed(string message, string field)
+    {
+        var match = Regex.Match(message, @"TermSync\.[A-Za-z0-9_.]+");
+        if (!match.Success)
+        {
+            return null;
+        }
+
+        var name = match.Value.TrimEnd('.');
+        var type = typeof(WriteOutcome).Assembly.GetType(name) ?? typeof(ErrorHandling).Assembly.GetType(name);
+        if (type is { IsEnum: false })
+        {
+            var property = type.GetProperty(field, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase);
+            type = property is null ? null : Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+        }
+
+        return type is { IsEnum: true } ? type : null;
     }
 
     /// <summary>Describes a route or query value that could not be converted to its property's type.</summary>

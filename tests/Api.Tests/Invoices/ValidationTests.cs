@@ -157,9 +157,12 @@ public sealed class ValidationTests(ApiFixture fixture)
             raisedAt = "2013-01-05T09:00:00Z",
         };
 
-        var fields = await HttpAssertions.AssertValidationProblemAsync(await Client.PostJsonAsync("/vendors/acme/conversations", dispute));
+        var response = await Client.PostJsonAsync("/vendors/acme/conversations", dispute);
+        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var fields = await HttpAssertions.AssertValidationProblemAsync(response);
 
         Assert.Equal(["reason"], fields);
+        Assert.Contains("pricing, quantity, damagedGoods, notReceived, duplicateBilling, other", body);
     }
 
     private static object Customer => new { accountNumber = "c1", name = "Customer One" };

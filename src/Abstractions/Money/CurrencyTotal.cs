@@ -1,8 +1,8 @@
 namespace TermSync.Money;
 
 /// <summary>
-/// Open receivables in one currency: how many invoices are open, what they still owe, how much of
-/// that is past due on the as-of date, and how much is held out of the amount owed by open disputes.
+/// Open receivables in one currency: how many invoices are open, what they still owe, how much is held out
+/// of the amount owed by open disputes, and how much of the amount owed is past due on the as-of date.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("termsync.CurrencyTotal")]
 public sealed record CurrencyTotal(

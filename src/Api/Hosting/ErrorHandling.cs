@@ -77,7 +77,11 @@ public static class ErrorHandling
     public static string DescribeBindingError(Type type, string name, Microsoft.Extensions.Primitives.StringValues value)
     {
         var expected = Nullable.GetUnderlyingType(type) ?? type;
-        var hint = expected == typeof(DateOnly) ? "send a calendar date as YYYY-MM-DD" : $"send a valid {expected.Name}";
+        var hint = expected == typeof(DateOnly) ? "send a calendar date as YYYY-MM-DD"
+            : expected == typeof(int) || expected == typeof(long) ? "send a whole number such as 90"
+            : expected == typeof(decimal) ? "send a number such as 125.50"
+            : expected.IsEnum ? $"send one of {string.Join(", ", Enum.GetNames(expected).Select(JsonNamingPolicy.CamelCase.ConvertName))}"
+            : $"send a valid {expected.Name}";
         return $"'{value}' is not a valid value for {name}; {hint}.";
     }
 

@@ -26,7 +26,11 @@ internal sealed class ConversationFiguresCalculator(ResponseSettings settings, T
             .ToList();
 
         var answered = opened.Where(summary => summary.FirstResponseAt < endOfAsOf).ToList();
-        var unanswered = opened.Where(summary => summary.FirstResponseAt is null || summary.FirstResponseAt >= endOfAsOf).ToList();
+        // A conversation the customer withdrew before any reply waits for nobody, so from then on it is not unanswered.
+        var unanswered = opened
+            .Where(summary => summary.FirstResponseAt is null || summary.FirstResponseAt >= endOfAsOf)
+            .Where(summary => summary.ResolvedAt is null || summary.ResolvedAt >= endOfAsOf)
+            .ToList();
         var resolved = opened.Where(summary => summary.ResolvedAt < endOfAsOf).ToList();
         var oldest = unanswered.MinBy(summary => summary.OpenedAt);
 

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TermSync.Conversations;
@@ -36,7 +37,7 @@ public sealed partial class ConversationGrain(
         {
             return IsSameOpening(existing, draft)
                 ? ConversationCommandResult.Unchanged(existing)
-                : ConversationCommandResult.Rejected(existing, "conversationId", $"Conversation '{conversationId}' is already open; choose another id or reply to it.");
+                : ConversationCommandResult.Conflict(existing, $"Conversation '{conversationId}' is already open; choose another id or reply to it.");
         }
 
         if (ConversationRules.CheckDraft(draft) is { } draftProblem)
@@ -96,14 +97,17 @@ public sealed partial class ConversationGrain(
             return ConversationCommandResult.NotFound();
         }
 
-        if (conversation.Messages.Any(message => message.MessageId == reply.MessageId))
+        if (conversation.Messages.FirstOrDefault(message => message.MessageId == reply.MessageId) is { } existing)
         {
-            return ConversationCommandResult.Unchanged(conversation);
+            return existing.Author == reply.Author && existing.Text == reply.Text
+                ? ConversationCommandResult.Unchanged(conversation)
+                : ConversationCommandResult.Conflict(conversation,
+                    $"Message '{reply.MessageId}' is already in the thread with other content; send a new message id.");
         }
 
         if (conversation.Status == ConversationStatus.Resolved)
         {
-            return ConversationCommandResult.Rejected(conversation, "conversationId",
+            return ConversationCommandResult.Conflict(conversation,
                 $"Conversation '{conversation.ConversationId}' is resolved; open a new question to continue.");
         }
 
@@ -137,8 +141,8 @@ public sealed partial class ConversationGrain(
         {
             return conversation.Outcome == resolution.Outcome && conversation.OutcomeReference == resolution.Reference
                 ? ConversationCommandResult.Unchanged(conversation)
-                : ConversationCommandResult.Rejected(conversation, "outcome",
-                    $"Conversation '{conversation.ConversationId}' was already resolved as {conversation.Outcome}; open a new one to reopen the matter.");
+                : ConversationCommandResult.Conflict(conversation,
+                    $"Conversation '{conversation.ConversationId}' was already resolved as {JsonNamingPolicy.CamelCase.ConvertName(conversation.Outcome.ToString()!)}; open a new one to reopen the matter.");
         }
 
         if (ConversationRules.CheckResolution(conversation, resolution) is { } problem)
@@ -149,7 +153,7 @@ public sealed partial class ConversationGrain(
         if (resolution.Outcome == ResolutionOutcome.CreditIssued && !await CreditsConversationAsync(conversation, resolution.Reference!))
         {
             return ConversationCommandResult.Rejected(conversation, "reference",
-                $"Credit note '{resolution.Reference}' was not found for any invoice of the conversation; issue it first, then resolve.");
+                $"Credit note '{resolution.Reference}' does not credit an invoice of this conversation; name a credit note issued against one of its invoices, or issue one first.");
         }
 
         var now = time.GetUtcNow();

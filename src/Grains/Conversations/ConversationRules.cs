@@ -17,6 +17,11 @@ internal static class ConversationRules
             return ("invoices", $"A conversation names 1 to {MaxInvoices} invoices, not {draft.Invoices.Count}.");
         }
 
+        if (draft.Kind == ConversationKind.Question && draft.Reason is { } reason)
+        {
+            return ("reason", $"A question has no reason, so '{reason}' is not allowed; leave reason out, or open a dispute.");
+        }
+
         if (draft.Kind == ConversationKind.Dispute && draft.Reason is null)
         {
             return ("reason", "A dispute needs a reason: pricing, quantity, damagedGoods, notReceived, duplicateBilling or other.");

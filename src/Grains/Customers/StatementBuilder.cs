@@ -66,7 +66,7 @@ internal static class StatementBuilder
             .Select(group =>
             {
                 var running = book.Totals[$"{vendorId}|{group.Key}"];
-                var pastDue = group.Where(line => line.PastDue).Sum(line => line.OpenAmount);
+                var pastDue = group.Where(line => line.PastDue).Sum(line => line.OwedAmount);
                 return new CurrencyTotal(group.Key, running.OpenCount, running.OpenAmount, pastDue, running.DisputedAmount);
             })
             .ToList();

@@ -231,7 +231,7 @@ public sealed partial class InvoiceGrain(
             return Reject($"Invoice '{InvoiceNumber}' has nothing open to dispute.");
         }
 
-        Invoice.Disputes.Add(new DisputeRecord(openedOn, reason, Message: null, ResolvedOn: null, conversationId, disputedAmount));
+        Invoice.Disputes.Add(new DisputeRecord(openedOn, reason, Message: null, ResolvedOn: null, conversationId, disputedAmount, Invoice.CreditedAmount));
         var snapshot = await SaveAsync();
         await PublishAsync(snapshot);
         LogDisputeOpened(VendorId, InvoiceNumber, conversationId, reason);

@@ -25,6 +25,7 @@ public sealed record AppliedWriteOff(
 
 /// <summary>A dispute the customer opened, held by its conversation.</summary>
 /// <param name="DisputedAmount">The part held out of the amount owed, or null for all of the open amount.</param>
+/// <param name="CreditedAtOpening">The invoice's credited amount when the dispute opened; credits issued since reduce the held part.</param>
 [GenerateSerializer, Alias("termsync.DisputeRecord")]
 public sealed record DisputeRecord(
     [property: Id(0)] DateOnly OpenedOn,
@@ -32,7 +33,8 @@ public sealed record DisputeRecord(
     [property: Id(2)] string? Message,
     [property: Id(3)] DateOnly? ResolvedOn,
     [property: Id(4)] string ConversationId = "",
-    [property: Id(5)] decimal? DisputedAmount = null)
+    [property: Id(5)] decimal? DisputedAmount = null,
+    [property: Id(6)] decimal CreditedAtOpening = 0m)
 {
     public bool IsOpen => ResolvedOn is null;
 }
@@ -75,5 +77,20 @@ public sealed class InvoiceState
     public bool DisputeOpen => Disputes.Count > 0 && Disputes[^1].IsOpen;
 
     /// <summary>The part of the open amount an open dispute holds out of the amount owed; 0 without one.</summary>
-    public decimal DisputedAmount => DisputeOpen ? Math.Min(Disputes[^1].DisputedAmount ?? decimal.MaxValue, OpenAmount) : 0m;
+    public decimal DisputedAmount => DisputeOpen ? HeldAmount(Disputes[^1]) : 0m;
+
+    /// <summary>
+    /// Returns the part an open dispute holds: its disputed amount less the credits issued since it opened, because a credit
+    /// note is how a vendor settles a disputed charge, and never more than the open amount.
+    /// </summary>
+    private decimal HeldAmount(DisputeRecord dispute)
+    {
+        if (dispute.DisputedAmount is not { } disputed)
+        {
+            return OpenAmount;
+        }
+
+        var creditedSince = CreditedAmount - dispute.CreditedAtOpening;
+        return Math.Clamp(disputed - creditedSince, 0m, OpenAmount);
+    }
 }

@@ -34,7 +34,9 @@ public sealed partial class VendorWebhooksGrain(
             return WebhookRegistration.Rejected("url", urlError);
         }
 
-        if (State.Endpoints.Find(endpoint => string.Equals(endpoint.Url, url, StringComparison.Ordinal)) is { } existing)
+        // The policy accepted an absolute URL, so its normalized form (scheme and host in lower case, default port dropped) compares URLs that differ only in spelling.
+        var normalized = new Uri(url).AbsoluteUri;
+        if (State.Endpoints.Find(endpoint => string.Equals(new Uri(endpoint.Url).AbsoluteUri, normalized, StringComparison.Ordinal)) is { } existing)
         {
             return WebhookRegistration.Conflict(
                 $"Endpoint {existing.EndpointId} has the URL '{url}' already. Its secret is shown only once, so to get a new one remove it with " +

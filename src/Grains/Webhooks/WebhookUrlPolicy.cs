@@ -49,7 +49,7 @@ public sealed class WebhookUrlPolicy(IOptions<WebhookOptions> options)
 
         if (parsed.Scheme == "http" && !Options.AllowHttp)
         {
-            return $"'{url}' uses http, which this service does not allow because the body and signature would travel unencrypted; use an https URL.";
+            return $"'{url}' uses http, which this service does not allow because the body and signature would travel unencrypted; use an https URL (a test setup may set Webhooks:AllowHttp).";
         }
 
         if (!string.IsNullOrEmpty(parsed.UserInfo))
@@ -78,7 +78,7 @@ public sealed class WebhookUrlPolicy(IOptions<WebhookOptions> options)
         {
             if (WebhookAddressRules.Classify(address) is { } kind)
             {
-                return $"The host '{host}' resolves to {address}, a {kind} address, which webhooks may not reach; register a URL on the public internet.";
+                return $"The host '{host}' resolves to {address}, a {kind} address, which webhooks may not reach; register a URL on the public internet (a test setup may set Webhooks:AllowPrivateNetworks).";
             }
         }
 

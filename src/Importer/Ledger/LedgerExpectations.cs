@@ -26,8 +26,10 @@ public static class LedgerExpectations
 
     private static CustomerExpectation Summarize(string customerId, List<LedgerRow> open, DateOnly asOf)
     {
-        var pastDue = open.Where(row => row.DueDate < asOf).ToList();
         var disputed = open.Where(row => row.Disputed && LedgerReplayPlan.DisputeOpenedOn(row) <= asOf).ToList();
+
+        // A dispute holds the whole invoice out of the amount owed, so a disputed invoice is not past due on the statement.
+        var pastDue = open.Where(row => row.DueDate < asOf).Except(disputed).ToList();
 
         return new CustomerExpectation(
             customerId,

@@ -21,6 +21,7 @@ public sealed class MetricsEndpointTests(ApiFixture fixture)
         { "invoice-accuracy", "windowDays=-5", "windowDays" },
         { "invoice-accuracy", "asOf=2026-02-30", "asOf" },
         { "invoice-accuracy", "asOf=0001-01-05&windowDays=90", "asOf" },
+        { "response-time", "asOf=9999-12-31", "asOf" },
     };
 
     [Theory]

@@ -89,6 +89,23 @@ public sealed class ConversationFiguresTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Withdrawn_question_is_not_unanswered()
+    {
+        var vendorId = await RegisterVendorAsync("UTC");
+        var figures = Grains.GetGrain<IVendorConversationFiguresGrain>(vendorId);
+        var openedAt = new DateTimeOffset(2026, 3, 9, 10, 0, 0, TimeSpan.Zero);
+        await figures.ApplyAsync(Event(Conversation(vendorId, "withdrawn", openedAt, null, null, openedAt.AddDays(2), TimeSpan.FromHours(16))));
+
+        var beforeWithdrawal = await figures.GetResponseTimeAsync(new DateOnly(2026, 3, 10), 7);
+        var afterWithdrawal = await figures.GetResponseTimeAsync(new DateOnly(2026, 3, 11), 7);
+
+        Assert.Equal(1, beforeWithdrawal.UnansweredCount);
+        Assert.Equal(38m, beforeWithdrawal.OldestUnansweredHours);
+        Assert.Equal(0, afterWithdrawal.UnansweredCount);
+        Assert.Null(afterWithdrawal.OldestUnansweredHours);
+    }
+
+    [Fact]
     public async Task Older_version_does_not_replace_newer()
     {
         var vendorId = await RegisterVendorAsync("UTC");

@@ -39,6 +39,10 @@ public sealed class DisputeTests(ClusterFixture fixture)
         Assert.Equal((1750m, 0m, 1750m), (released.OpenAmount, released.DisputedAmount, released.OwedAmount));
         Assert.Equal(750m, Assert.Single(after.Lines, line => line.InvoiceNumber == "INV-1").OpenAmount);
         Assert.DoesNotContain(after.Lines, line => line.UnderReview);
+
+        var notice = await CustomerNoticeAsync(customerId, "credit issued");
+        Assert.Contains("We credited the price difference.", notice);
+        Assert.Contains("https://termsync.test/links/conversation?token=", notice);
     }
 
     [Fact]
@@ -144,6 +148,57 @@ public sealed class DisputeTests(ClusterFixture fixture)
         Assert.Equal("waiting", all[0].ConversationId);
         Assert.Equal(["answered", "resolved", "waiting"], all.Select(item => item.ConversationId).Order(StringComparer.Ordinal));
         Assert.Equal(["waiting", "answered"], open.Select(item => item.ConversationId));
+    }
+
+    [Fact]
+    public async Task Conflicting_repeats_are_conflicts()
+    {
+        var (vendorId, _) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1");
+        var conversation = ResponseClockTests.Conversation(Grains, vendorId, "question-1");
+        await conversation.OpenAsync(ResponseClockTests.Question("INV-1"));
+        await conversation.ReplyAsync(new ReplyDraft("m1", Party.Vendor, "Dana", "Freight is charged once."));
+
+        var otherText = await conversation.ReplyAsync(new ReplyDraft("m1", Party.Vendor, "Dana", "Something else."));
+        await conversation.ResolveAsync(new ResolutionDraft(ResolutionOutcome.Answered, Party.Vendor, "Dana"));
+        var resolvedAgain = await conversation.ResolveAsync(new ResolutionDraft(ResolutionOutcome.Answered, Party.Vendor, "Dana"));
+        var otherOutcome = await conversation.ResolveAsync(new ResolutionDraft(ResolutionOutcome.CreditIssued, Party.Vendor, "Dana", "CN-1"));
+
+        Assert.Equal(ConversationCommandStatus.Conflict, otherText.Status);
+        Assert.Equal(ConversationCommandStatus.Unchanged, resolvedAgain.Status);
+        Assert.Equal(ConversationCommandStatus.Conflict, otherOutcome.Status);
+        Assert.Contains("resolved as answered", otherOutcome.Error);
+    }
+
+    [Fact]
+    public async Task Question_with_reason_is_rejected()
+    {
+        var (vendorId, _) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1");
+
+        var result = await ResponseClockTests.Conversation(Grains, vendorId, "question-1")
+            .OpenAsync(ResponseClockTests.Question("INV-1") with { Reason = DisputeReason.Pricing });
+
+        Assert.Equal((ConversationCommandStatus.Rejected, "reason"), (result.Status, result.Field));
+    }
+
+    /// <summary>Waits up to 30 seconds for an email to the customer containing <paramref name="text"/> and returns its text part.</summary>
+    private async Task<string> CustomerNoticeAsync(string customerId, string text)
+    {
+        var folder = Path.Combine(fixture.OutboxPath, customerId);
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            var match = Directory.Exists(folder)
+                ? Directory.GetFiles(folder, "notice-*.txt").Select(File.ReadAllText).FirstOrDefault(notice => notice.Contains(text, StringComparison.Ordinal))
+                : null;
+            if (match is not null)
+            {
+                return match;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), TestContext.Current.CancellationToken);
+        }
+
+        Assert.Fail($"No email to customer {customerId} containing '{text}' arrived within 30 seconds.");
+        return string.Empty;
     }
 
     private static ConversationDraft Dispute(DisputeReason reason, params ConversationInvoice[] invoices) =>

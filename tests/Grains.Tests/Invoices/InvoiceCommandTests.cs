@@ -223,6 +223,19 @@ public sealed class InvoiceCommandTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Credit_reduces_partial_dispute_hold()
+    {
+        var (_, invoice) = await IssueAsync(100m);
+        await invoice.OpenDisputeAsync("conversation-1", new DateOnly(2013, 1, 5), "pricing", 30m);
+
+        var credited = (await invoice.ApplyCreditAsync("CN-1", 20m, new DateOnly(2013, 1, 6))).Invoice!;
+
+        Assert.Equal(80m, credited.OpenAmount);
+        Assert.Equal(10m, credited.DisputedAmount);
+        Assert.Equal(70m, credited.OwedAmount);
+    }
+
+    [Fact]
     public async Task Second_dispute_while_one_is_open_conflicts()
     {
         var (_, invoice) = await IssueAsync(100m);

@@ -39,6 +39,18 @@ public sealed class WebhookEndpointTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Url_spelled_differently_is_conflict()
+    {
+        var webhooks = NewVendor();
+        await webhooks.AddEndpointAsync("https://203.0.113.10/b", [VendorEventType.QuestionOpened]);
+
+        var second = await webhooks.AddEndpointAsync("HTTPS://203.0.113.10:443/b", [VendorEventType.DisputeOpened]);
+
+        Assert.Equal(WebhookRegistrationStatus.Conflict, second.Status);
+        Assert.Single(await webhooks.ListEndpointsAsync());
+    }
+
+    [Fact]
     public async Task Customer_event_type_is_rejected()
     {
         var rejected = await NewVendor().AddEndpointAsync("https://203.0.113.10/c", [VendorEventType.VendorReplied]);

@@ -26,7 +26,7 @@ public abstract class ConversationEndpoint<TRequest> : Endpoint<TRequest, Conver
             case ConversationCommandStatus.NotFound:
                 await Send.ResultAsync(Problems.NotFound("Conversation not found.", result.Error ?? "The conversation was never opened."));
                 return;
-            case ConversationCommandStatus.Rejected when result.Field is "conversationId":
+            case ConversationCommandStatus.Conflict:
                 await Send.ResultAsync(TypedResults.Problem(result.Error, statusCode: StatusCodes.Status409Conflict,
                     title: "The request conflicts with the conversation's state.", type: "https://tools.ietf.org/html/rfc9110#section-15.5.10"));
                 return;

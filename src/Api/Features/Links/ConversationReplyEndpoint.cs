@@ -48,8 +48,8 @@ public sealed class ConversationReplyEndpoint(IClusterClient cluster, DigestLink
 
         LinkLog.FormRejected(Logger, DigestLinkPurpose.Conversation, customerId, 1);
         var current = target with { Conversation = result.Conversation ?? target.Conversation };
-        var status = result.Field is "conversationId" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
-        var message = result.Field is "conversationId"
+        var status = result.Status == ConversationCommandStatus.Conflict ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+        var message = result.Status == ConversationCommandStatus.Conflict
             ? "Your reply was not sent because the conversation is closed. To raise something new, use the ask link of the invoice in your newest digest."
             : result.Error ?? "The reply was not accepted.";
         await SendThreadAsync(status, current, token, "", reply, [message], cancellationToken);

@@ -61,7 +61,7 @@ public sealed class OpenConversationEndpoint(IClusterClient cluster, DigestLinkS
         }
 
         LinkLog.FormRejected(logger, DigestLinkPurpose.Ask, claims.CustomerId, 1);
-        if (result.Field is "conversationId")
+        if (result.Status == ConversationCommandStatus.Conflict)
         {
             // The nonce names a conversation already opened with other content: the customer went back and changed the form.
             var owned = result.Conversation?.CustomerId == claims.CustomerId;

@@ -78,6 +78,12 @@ public sealed partial class ConversationNotifierGrain(
     {
         var conversation = conversationEvent.Conversation;
         await GrainFactory.GetGrain<IVendorWebhooksGrain>(VendorId).PublishAsync(conversationEvent);
+
+        // The vendor's own staff recorded the question, so only its systems hear of the opening, by webhook, and its mailbox does not.
+        if (conversation.RecordedByStaff && conversationEvent.Type is VendorEventType.QuestionOpened or VendorEventType.DisputeOpened)
+        {
+            return;
+        }
         var profile = await GrainFactory.GetGrain<IVendorGrain>(VendorId).GetProfileAsync();
         if (profile is null || string.IsNullOrWhiteSpace(profile.ContactEmail))
         {

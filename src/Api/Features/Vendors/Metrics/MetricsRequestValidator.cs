@@ -13,6 +13,9 @@ public sealed class MetricsRequestValidator : Validator<MetricsRequest>
         RuleFor(request => request.AsOf)
             .Must((request, asOf) => asOf!.Value.DayNumber + 1 >= (request.WindowDays ?? MetricsRequest.DefaultWindowDays))
             .When(request => request.AsOf is not null)
-            .WithMessage(request => $"A window of {request.WindowDays ?? MetricsRequest.DefaultWindowDays} days ending {request.AsOf:yyyy-MM-dd} would start before 0001-01-01; send a later asOf or a smaller windowDays.");
+            .WithMessage(request => $"A window of {request.WindowDays ?? MetricsRequest.DefaultWindowDays} days ending {request.AsOf:yyyy-MM-dd} would start before 0001-01-01; send a later asOf or a smaller windowDays.")
+            .Must(asOf => asOf!.Value < DateOnly.MaxValue)
+            .When(request => request.AsOf is not null)
+            .WithMessage("The asOf date 9999-12-31 is the last date there is, so the end of that day cannot be computed; send an earlier date.");
     }
 }

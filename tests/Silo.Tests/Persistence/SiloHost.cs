@@ -21,7 +21,8 @@ internal sealed class SiloHost : IAsyncDisposable
 
     public IServiceProvider Services => host.Services;
 
-    public static async Task<SiloHost> StartAsync(string connectionString, string clusterId, string outboxPath)
+    /// <param name="settings">Extra settings, such as "Webhooks:AllowHttp".</param>
+    public static async Task<SiloHost> StartAsync(string connectionString, string clusterId, string outboxPath, IReadOnlyDictionary<string, string?>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
@@ -33,6 +34,7 @@ internal sealed class SiloHost : IAsyncDisposable
             ["Digests:OutboxPath"] = outboxPath,
             ["Digests:LinkSigningKey"] = LinkSigningKey,
         });
+        builder.Configuration.AddInMemoryCollection(settings ?? new Dictionary<string, string?>());
         builder.UseOrleans(silo => silo.UseTermSyncSilo(builder.Configuration));
 
         var host = builder.Build();

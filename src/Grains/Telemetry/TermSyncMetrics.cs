@@ -31,7 +31,7 @@ public sealed class TermSyncMetrics
         _digestDeliveries = meter.CreateCounter<long>(
             "termsync.digests.sent",
             unit: "{digest}",
-            description: "Digests handed to delivery, by the delivery status that came back.");
+            description: "Digests handed to delivery, by the returned delivery status.");
         _conversationEvents = meter.CreateCounter<long>(
             "termsync.conversation.events",
             unit: "{event}",

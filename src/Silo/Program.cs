@@ -1,3 +1,6 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Hosting;
 using Serilog;
 using TermSync.Silo.Hosting;
@@ -11,6 +14,9 @@ namespace TermSync.Silo;
 /// </summary>
 internal static class SiloProgram
 {
+    /// <summary>The setting with the URLs of the Prometheus scrape endpoint; without it the silo serves no HTTP at all.</summary>
+    private const string MetricsUrlsSetting = "Metrics:Urls";
+
     public static async Task<int> Main(string[] args)
     {
         Log.Logger = LoggingSetup.CreateBootstrapLogger();
@@ -22,9 +28,17 @@ internal static class SiloProgram
                 return await SchemaCommand.RunAsync(ClusterSettings.From(builder.Configuration).ConnectionString, CancellationToken.None);
             }
 
-            builder.Services.AddSerilog((services, logger) => logger.ApplyTermSyncDefaults(builder.Configuration, services));
-            builder.UseOrleans(silo => silo.UseTermSyncSilo(builder.Configuration));
-            await builder.Build().RunAsync();
+            var metricsUrls = builder.Configuration[MetricsUrlsSetting];
+            if (string.IsNullOrWhiteSpace(metricsUrls))
+            {
+                AddSilo(builder);
+                await builder.Build().RunAsync();
+            }
+            else
+            {
+                await RunWithMetricsAsync(args, metricsUrls);
+            }
+
             return 0;
         }
         catch (Exception exception)
@@ -36,5 +50,28 @@ internal static class SiloProgram
         {
             await Log.CloseAndFlushAsync();
         }
+    }
+
+    /// <summary>
+    /// Runs the silo in a web host whose only endpoint is the Prometheus scrape endpoint. The endpoint has no
+    /// authentication, so bind it to a loopback or private address that only the Prometheus server reaches.
+    /// </summary>
+    private static async Task RunWithMetricsAsync(string[] args, string metricsUrls)
+    {
+        // The first builder only read the settings. A web host is built instead, because only it can serve HTTP.
+        var builder = WebApplication.CreateBuilder(args);
+        builder.WebHost.UseUrls(metricsUrls);
+        AddSilo(builder);
+        builder.Services.AddTermSyncMetricsExport();
+
+        var app = builder.Build();
+        app.MapPrometheusScrapingEndpoint(MetricsHosting.ScrapePath);
+        await app.RunAsync();
+    }
+
+    private static void AddSilo(IHostApplicationBuilder builder)
+    {
+        builder.Services.AddSerilog((services, logger) => logger.ApplyTermSyncDefaults(builder.Configuration, services));
+        builder.UseOrleans(silo => silo.UseTermSyncSilo(builder.Configuration));
     }
 }

@@ -46,6 +46,7 @@ public static class ApiHosting
         });
         services.TryAddTimeProvider();
         services.AddTermSyncIdempotency();
+        services.AddTermSyncMetricsExport();
         return services;
     }
 
@@ -82,6 +83,7 @@ public static class ApiHosting
             config.Binding.ValueParserFor<DateOnly>(ErrorHandling.ParseDate);
             config.Binding.ValueParserFor<DateOnly?>(ErrorHandling.ParseDate);
         });
+        app.MapTermSyncMetrics();
         app.UseSwaggerGen();
         return app;
     }

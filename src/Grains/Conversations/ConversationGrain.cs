@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TermSync.Conversations;
 using TermSync.CreditNotes;
+using TermSync.Grains.Telemetry;
 using TermSync.Invoices;
 using TermSync.Surveys;
 using TermSync.Vendors;
@@ -17,6 +18,7 @@ namespace TermSync.Grains.Conversations;
 public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationState> state,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    TermSyncMetrics metrics,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     /// <summary>How long an event may wait for its acknowledgements before the conversation publishes it again.</summary>
@@ -277,6 +279,7 @@ public sealed partial class ConversationGrain(
     {
         var added = new ConversationEvent(Guid.CreateVersion7(now).ToString("N"), type, now, State.Conversation!);
         State.Pending.Add(new PendingConversationEvent(added, now, []));
+        metrics.RecordConversationEvent(type);
         return added;
     }
 

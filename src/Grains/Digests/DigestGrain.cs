@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TermSync.Customers;
 using TermSync.Digests;
+using TermSync.Grains.Telemetry;
 
 namespace TermSync.Grains.Digests;
 
@@ -18,6 +19,7 @@ public sealed partial class DigestGrain(
     DigestRenderer renderer,
     IOptions<DigestOptions> options,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    TermSyncMetrics metrics,
     ILogger<DigestGrain> logger) : Grain, IDigestGrain, IRemindable
 {
     private const string ReminderName = "digest";
@@ -231,6 +233,7 @@ public sealed partial class DigestGrain(
         await state.WriteStateAsync();
 
         var outcome = await delivery.DeliverAsync(renderer.Render(content), CancellationToken.None);
+        metrics.RecordDigestDelivery(outcome.Status);
         var delivered = outcome.Status == DeliveryStatus.Delivered;
         var record = Store(pending with
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using TermSync.Customers;
+using TermSync.Grains.Telemetry;
 using TermSync.Invoices;
 using TermSync.Money;
 using TermSync.Vendors;
@@ -14,6 +15,7 @@ namespace TermSync.Grains.Invoices;
 /// </summary>
 public sealed partial class InvoiceGrain(
     [PersistentState("invoice", StorageNames.Default)] IPersistentState<InvoiceState> state,
+    TermSyncMetrics metrics,
     ILogger<InvoiceGrain> logger) : Grain, IInvoiceGrain
 {
     private InvoiceState Invoice => state.State;
@@ -36,6 +38,13 @@ public sealed partial class InvoiceGrain(
     }
 
     public async Task<InvoiceCommandResult> IssueAsync(InvoiceDraft draft, int? expectedVersion = null)
+    {
+        var result = await IssueOrAmendAsync(draft, expectedVersion);
+        metrics.RecordInvoiceIssue(result);
+        return result;
+    }
+
+    private async Task<InvoiceCommandResult> IssueOrAmendAsync(InvoiceDraft draft, int? expectedVersion)
     {
         var invalid = InvoiceRules.ValidateDraft(draft);
         if (invalid is not null)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using TermSync.Conversations;
+using TermSync.Grains.Telemetry;
 using TermSync.Webhooks;
 
 namespace TermSync.Grains.Webhooks;
@@ -16,6 +17,7 @@ public sealed partial class WebhookDeliveryGrain(
     WebhookSender sender,
     IOptions<WebhookOptions> options,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    TermSyncMetrics metrics,
     ILogger<WebhookDeliveryGrain> logger) : Grain, IWebhookDeliveryGrain, IRemindable
 {
     private const string ReminderName = "webhook-delivery";
@@ -161,6 +163,7 @@ public sealed partial class WebhookDeliveryGrain(
     {
         var attempt = await sender.SendAsync(target, Request.EventId, Request.EventType, Request.Body, State.Attempts.Count + 1, trigger);
         State.Attempts.Add(attempt);
+        metrics.RecordWebhookAttempt(trigger, attempt.Succeeded);
         return attempt;
     }
 
@@ -169,6 +172,11 @@ public sealed partial class WebhookDeliveryGrain(
     {
         if (State.Status != WebhookDeliveryStatus.Succeeded)
         {
+            if (State.Status != status)
+            {
+                metrics.RecordWebhookDeliveryEnded(status);
+            }
+
             State.Status = status;
             State.LastError = error;
         }

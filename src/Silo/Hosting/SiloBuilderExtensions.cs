@@ -9,6 +9,7 @@ using TermSync.Conversations;
 using TermSync.Grains;
 using TermSync.Grains.Digests;
 using TermSync.Grains.Digests.Smtp;
+using TermSync.Grains.Telemetry;
 
 namespace TermSync.Silo.Hosting;
 
@@ -77,7 +78,7 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Registers the services grains resolve: digest settings, the link signer, the clock, webhook delivery, and the
+    /// Registers the services grains resolve: digest settings, the link signer, the clock, the metrics, webhook delivery, and the
     /// digest delivery, which is SMTP when "Smtp:Host" is set and the outbox folder otherwise. A delivery registered before is kept.
     /// </summary>
     public static IServiceCollection AddTermSyncGrainServices(this IServiceCollection services, IConfiguration configuration)
@@ -98,6 +99,8 @@ public static class SiloBuilderExtensions
         }
 
         services.TryAddSingleton<DigestRenderer>();
+        services.AddMetrics();
+        services.TryAddSingleton<TermSyncMetrics>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton<TimeProvider>(GrainClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         return services;

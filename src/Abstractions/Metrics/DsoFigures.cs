@@ -2,7 +2,7 @@ namespace TermSync.Metrics;
 
 /// <summary>
 /// Days sales outstanding at the as-of date D over the window W of N days. Day figures are rounded to two decimals, half
-/// away from zero, from the exact quotients; so <see cref="Add"/> is the rounded exact difference and may differ by 0.01
+/// away from zero, from the exact quotients; so <see cref="AverageDaysDelinquent"/> is the rounded exact difference and may differ by 0.01
 /// from the difference of the two rounded figures.
 /// </summary>
 /// <param name="TotalAr">AR(D).</param>
@@ -12,7 +12,7 @@ namespace TermSync.Metrics;
 /// <param name="SalesInvoiceCount">Invoices with an issue, credit note or void dated in W.</param>
 /// <param name="Dso">Standard DSO: AR(D) / credit sales × N; null when credit sales are zero.</param>
 /// <param name="BestPossibleDso">BPDSO: Current AR(D) / credit sales × N; null when credit sales are zero.</param>
-/// <param name="Add">Average days delinquent: DSO − BPDSO; null when credit sales are zero.</param>
+/// <param name="AverageDaysDelinquent">ADD: DSO − BPDSO; null when credit sales are zero.</param>
 /// <param name="CountbackDso">Countback DSO over calendar months walked back from D; 0 when AR(D) is 0, never null.</param>
 /// <param name="CountbackPeriods">Months the countback walked, at most 24; 0 when AR(D) is 0.</param>
 /// <param name="CountbackSalesInvoiceCount">Invoices with an issue, credit note or void dated in the months walked.</param>
@@ -26,7 +26,7 @@ public sealed record DsoFigures(
     [property: Id(5)] int SalesInvoiceCount,
     [property: Id(6)] decimal? Dso,
     [property: Id(7)] decimal? BestPossibleDso,
-    [property: Id(8)] decimal? Add,
+    [property: Id(8)] decimal? AverageDaysDelinquent,
     [property: Id(9)] decimal CountbackDso,
     [property: Id(10)] int CountbackPeriods,
     [property: Id(11)] int CountbackSalesInvoiceCount);

@@ -6,8 +6,8 @@ namespace TermSync.Metrics;
 /// <param name="IssuedAmount">The invoice total, positive, in <paramref name="Currency"/>.</param>
 /// <param name="Entries">Payments, reversals, credit notes, write-off and void, in any order.</param>
 /// <param name="FirstQueriedOn">
-/// Date of the first customer question or dispute that named the invoice, whether raised in the portal or recorded by
-/// vendor staff; null when it was never questioned.
+/// Date of the first customer question or dispute that named the invoice, raised in the portal or recorded by vendor
+/// staff. Null when the invoice was never questioned.
 /// </param>
 [GenerateSerializer, Immutable, Alias("termsync.InvoiceHistory")]
 public sealed record InvoiceHistory(

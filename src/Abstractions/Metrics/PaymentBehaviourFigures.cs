@@ -2,7 +2,7 @@ namespace TermSync.Metrics;
 
 /// <summary>
 /// How late invoices were paid, over the invoices settled on a date in the window W. An invoice is settled on the date of
-/// the payment or credit note that brought its open amount to zero, provided it is still zero at the as-of date; written-off
+/// the payment or credit note that brought its open amount to zero, if it is still zero at the as-of date. Written-off
 /// and void invoices are not settled. Day figures are rounded to two decimals, half away from zero, and null when
 /// <see cref="SettledInvoiceCount"/> is zero.
 /// </summary>

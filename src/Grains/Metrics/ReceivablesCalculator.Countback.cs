@@ -7,8 +7,8 @@ public static partial class ReceivablesCalculator
 
     /// <summary>
     /// Counts back AR(D) against the credit sales of calendar months, newest first. The first period runs from the 1st
-    /// of D's month to D; each later one is the whole previous month. With R the AR not yet counted, a period with sales
-    /// S and length L adds L days and leaves R − S when R &gt; S (so a month without sales adds L), and otherwise adds
+    /// of D's month to D, and each later one is the whole previous month. R is the AR not yet counted back. A period with
+    /// sales S and length L adds L days and leaves R − S when R &gt; S, so a month without sales adds L. Otherwise it adds
     /// R / S × L days and ends the walk. AR(D) = 0 gives 0 days and no periods.
     /// </summary>
     private static (decimal Days, int Periods, int SalesInvoiceCount) ComputeCountback(ReceivablesLedger ledger, DateOnly asOf, decimal totalAr)

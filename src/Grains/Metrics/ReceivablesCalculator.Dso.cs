@@ -29,6 +29,8 @@ public static partial class ReceivablesCalculator
         var (sales, salesInvoiceCount) = ledger.SalesBetween(scope.WindowStart, scope.WindowEnd);
 
         // Multiplying before dividing keeps the quotient exact to the 28 digits of decimal.
+        // NOTE: credit notes and voids can make the window's credit sales negative, and the definition then gives a
+        // negative DSO and BPDSO, which are returned as computed.
         decimal? dso = sales == 0m ? null : totalAr * scope.WindowDays / sales;
         decimal? bestPossibleDso = sales == 0m ? null : currentAr * scope.WindowDays / sales;
         var countback = ComputeCountback(ledger, scope.AsOf, totalAr);

@@ -10,8 +10,8 @@ namespace TermSync.Grains.Metrics;
 /// every figure computed afterwards for the dates it falls on.
 /// </summary>
 /// <remarks>
-/// A void is a reversal of the sale on its date: the invoice is open before the void date, has open amount zero from it,
-/// and its issued amount subtracts from credit sales on the void date, as a credit note would. It is never a payment, a
+/// A void reverses the sale on its date. The invoice is open before the void date and has open amount zero from it on.
+/// Its issued amount subtracts from credit sales on the void date, as a credit note would. A void is never a payment, a
 /// settlement or a write-off, and an invoice void by D leaves the dispute-rate population. A write-off closes the invoice
 /// from its date, and payments dated after it do not reopen it.
 /// </remarks>

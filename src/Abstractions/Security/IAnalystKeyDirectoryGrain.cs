@@ -10,7 +10,7 @@ public interface IAnalystKeyDirectoryGrain : IGrainWithIntegerKey
     /// <summary>The key of the only grain of this type.</summary>
     const long Key = 0;
 
-    /// <summary>Adds a key id to the end of the list; adding a listed id changes nothing.</summary>
+    /// <summary>Adds a key id to the end of the list. Adding a listed id changes nothing.</summary>
     [Alias("Add")]
     Task AddAsync(string keyId);
 

@@ -13,7 +13,7 @@ public interface IVendorDirectoryGrain : IGrainWithIntegerKey
     /// <summary>The key of the only grain of this type.</summary>
     const long Key = 0;
 
-    /// <summary>Adds the vendor or updates its name; setting the stored name again changes nothing.</summary>
+    /// <summary>Adds the vendor or updates its name. Setting the stored name again changes nothing.</summary>
     [Alias("Set")]
     Task SetAsync(string vendorId, string name);
 

@@ -15,7 +15,7 @@ public static class ApiClaims
     /// <summary>The <see cref="ClaimTypes.NameIdentifier"/> of the admin key.</summary>
     public const string AdminName = "admin";
 
-    /// <summary>The <see cref="ClaimTypes.NameIdentifier"/> of every analyst key; the <see cref="KeyId"/> claim tells them apart.</summary>
+    /// <summary>The <see cref="ClaimTypes.NameIdentifier"/> of every analyst key. The <see cref="KeyId"/> claim distinguishes analyst keys.</summary>
     public const string AnalystName = "analyst";
 
     /// <summary>Returns the vendor id of a request authenticated with a vendor key, or null for any other request.</summary>

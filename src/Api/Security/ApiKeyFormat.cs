@@ -7,10 +7,10 @@ using TermSync.Security;
 namespace TermSync.Api.Security;
 
 /// <summary>
-/// The format of API keys: a prefix that names the principal ("tsk_" for a vendor key, "tsa_" for an analyst key),
-/// a key id of 16 lower-case base32 characters (80 random bits), "_", and a secret of 32 random bytes in unpadded
-/// base64url (43 characters). Only the key id is ever logged or listed. Both kinds share one key id space, so a key
-/// id names one key whatever its prefix.
+/// The format of API keys. A key starts with a prefix that names the principal: "tsk_" for a vendor key, "tsa_" for
+/// an analyst key. Then follow a key id of 16 lower-case base32 characters (80 random bits), "_", and a secret of 32
+/// random bytes in unpadded base64url (43 characters). Only the key id is ever logged or listed. Both kinds share one
+/// key id space, so a key id names one key whatever its prefix.
 /// </summary>
 public static class ApiKeyFormat
 {

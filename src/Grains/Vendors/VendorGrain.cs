@@ -10,11 +10,13 @@ public sealed partial class VendorGrain(
     public async Task<WriteOutcome> RegisterAsync(VendorProfile profile)
     {
         var previous = state.State.Profile;
-        var outcome = previous is null ? WriteOutcome.Created : previous == profile ? WriteOutcome.Unchanged : WriteOutcome.Updated;
-        if (outcome != WriteOutcome.Unchanged)
+        var outcome = WriteOutcome.Unchanged;
+        if (previous != profile)
         {
             state.State.Profile = profile;
             await state.WriteStateAsync();
+
+            outcome = previous is null ? WriteOutcome.Created : WriteOutcome.Updated;
             LogVendorRegistered(this.GetPrimaryKeyString(), outcome);
         }
 

@@ -12,7 +12,7 @@ public sealed class Validator : Validator<Request>
     {
         RuleFor(request => request.Label)
             .Cascade(CascadeMode.Stop)
-            .NotEmpty().WithMessage("The label is missing; send who or what will hold the key, such as \"Finance BI dashboard\".")
+            .NotEmpty().WithMessage("The label is missing; send the person or tool that will use the key, such as \"Finance BI dashboard\".")
             .MaximumLength(MaxLabelLength).WithMessage($"The label is {{TotalLength}} characters long; use at most {MaxLabelLength}.")
             .Must(label => label!.Trim().Length == label.Length && !label.Any(char.IsControl))
             .WithMessage("The label '{PropertyValue}' has surrounding spaces or control characters; send plain text on one line.");

@@ -1,16 +1,18 @@
 namespace TermSync.Security;
 
-/// <summary>The result of checking a presented vendor API key.</summary>
-/// <param name="VendorId">The vendor the key belongs to, set for <see cref="ApiKeyStatus.Valid"/> and <see cref="ApiKeyStatus.Revoked"/> only.</param>
+/// <summary>The result of checking a presented API key.</summary>
+/// <param name="VendorId">The vendor a vendor key belongs to, set for <see cref="ApiKeyStatus.Valid"/> and <see cref="ApiKeyStatus.Revoked"/> vendor keys only.</param>
+/// <param name="Kind">The principal the key authenticates, meaningful for <see cref="ApiKeyStatus.Valid"/> and <see cref="ApiKeyStatus.Revoked"/> only.</param>
 [GenerateSerializer, Immutable, Alias("termsync.ApiKeyCheck")]
 public sealed record ApiKeyCheck(
     [property: Id(0)] ApiKeyStatus Status,
-    [property: Id(1)] string? VendorId)
+    [property: Id(1)] string? VendorId,
+    [property: Id(2)] ApiKeyKind Kind = ApiKeyKind.Vendor)
 {
     public static ApiKeyCheck Unknown { get; } = new(ApiKeyStatus.Unknown, null);
 }
 
-/// <summary>Whether a presented vendor API key may authenticate a request.</summary>
+/// <summary>Whether a presented API key may authenticate a request.</summary>
 [GenerateSerializer, Alias("termsync.ApiKeyStatus")]
 public enum ApiKeyStatus
 {

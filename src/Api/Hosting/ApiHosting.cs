@@ -39,7 +39,7 @@ public static class ApiHosting
                 {
                     Type = OpenApiSecuritySchemeType.Http,
                     Scheme = "bearer",
-                    Description = "A vendor key (tsk_...) or the admin key, sent as 'Authorization: Bearer KEY'.",
+                    Description = "A vendor key (tsk_...), an analyst key (tsa_...) or the admin key, sent as 'Authorization: Bearer KEY'.",
                 });
             };
             options.ShortSchemaNames = false;

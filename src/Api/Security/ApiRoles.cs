@@ -10,4 +10,7 @@ public static class ApiRoles
 
     /// <summary>A vendor API key: the routes under /vendors/{vendorId} of its own vendor.</summary>
     public const string Vendor = "vendor";
+
+    /// <summary>An analyst API key: the network-wide routes under /metrics, and nothing of a single vendor or customer.</summary>
+    public const string Analyst = "analyst";
 }

@@ -10,16 +10,18 @@ public sealed partial class VendorGrain(
     public async Task<WriteOutcome> RegisterAsync(VendorProfile profile)
     {
         var previous = state.State.Profile;
-        if (previous == profile)
+        var outcome = WriteOutcome.Unchanged;
+        if (previous != profile)
         {
-            return WriteOutcome.Unchanged;
+            state.State.Profile = profile;
+            await state.WriteStateAsync();
+
+            outcome = previous is null ? WriteOutcome.Created : WriteOutcome.Updated;
+            LogVendorRegistered(this.GetPrimaryKeyString(), outcome);
         }
 
-        state.State.Profile = profile;
-        await state.WriteStateAsync();
-
-        var outcome = previous is null ? WriteOutcome.Created : WriteOutcome.Updated;
-        LogVendorRegistered(this.GetPrimaryKeyString(), outcome);
+        // Runs on unchanged registrations too, so a retry completes a registration whose directory update failed.
+        await GrainFactory.GetGrain<IVendorDirectoryGrain>(IVendorDirectoryGrain.Key).SetAsync(this.GetPrimaryKeyString(), profile.Name);
         return outcome;
     }
 

@@ -9,6 +9,7 @@ using Serilog;
 using TermSync.Api.Hosting;
 using TermSync.Api.Security;
 using TermSync.Grains.Digests.Links;
+using TermSync.Security;
 
 namespace TermSync.Api.Tests.Security;
 
@@ -59,8 +60,8 @@ public sealed class AuthenticationTests(ApiFixture fixture)
     public async Task Unknown_key_gets_401()
     {
         using var vendor = await fixture.CreateVendorClientAsync();
-        var neverIssued = ApiKeyFormat.Generate();
-        var wrongSecret = $"{ApiKeyFormat.Prefix}{vendor.KeyId}_{neverIssued.Key[^43..]}";
+        var neverIssued = ApiKeyFormat.Generate(ApiKeyKind.Vendor);
+        var wrongSecret = $"{ApiKeyFormat.VendorPrefix}{vendor.KeyId}_{neverIssued.Key[^43..]}";
 
         foreach (var key in new[] { neverIssued.Key, wrongSecret, "not-the-admin-key" })
         {
@@ -70,7 +71,7 @@ public sealed class AuthenticationTests(ApiFixture fixture)
 
             var detail = await HttpAssertions.AssertProblemAsync(response, HttpStatusCode.Unauthorized);
             Assert.DoesNotContain(key, detail);
-            Assert.Contains(key.StartsWith(ApiKeyFormat.Prefix, StringComparison.Ordinal) ? "is not known" : "neither the admin key nor a vendor key", detail);
+            Assert.Contains(key.StartsWith(ApiKeyFormat.VendorPrefix, StringComparison.Ordinal) ? "is not known" : "neither the admin key nor a vendor key", detail);
         }
     }
 
@@ -130,7 +131,7 @@ public sealed class AuthenticationTests(ApiFixture fixture)
         Assert.Contains(fixture.Logs.WithEventId(1200), text => text.Contains(vendor.KeyId, StringComparison.Ordinal));
         Assert.Contains(fixture.Logs.WithEventId(6001), text => text.Contains(vendor.KeyId, StringComparison.Ordinal));
         Assert.Contains(fixture.Logs.WithEventId(6002), text => text.Contains(vendor.KeyId, StringComparison.Ordinal));
-        Assert.DoesNotContain(logs, text => text.Contains(vendor.Key[ApiKeyFormat.Prefix.Length..], StringComparison.Ordinal));
+        Assert.DoesNotContain(logs, text => text.Contains(vendor.Key[ApiKeyFormat.VendorPrefix.Length..], StringComparison.Ordinal));
         Assert.DoesNotContain(logs, text => text.Contains(vendor.Key[^43..], StringComparison.Ordinal));
         Assert.DoesNotContain(logs, text => text.Contains(fixture.AdminKey, StringComparison.Ordinal));
     }

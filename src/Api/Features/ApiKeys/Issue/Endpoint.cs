@@ -32,7 +32,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var vendor = cluster.GetGrain<IVendorGrain>(request.VendorId);
-        var key = ApiKeyFormat.Generate();
+        var key = ApiKeyFormat.Generate(ApiKeyKind.Vendor);
 
         // The vendor lists the key id before the key exists, so no working key is ever missing from the list.
         if (!Identifiers.IsVendorId(request.VendorId) || !await vendor.AddApiKeyAsync(key.KeyId))

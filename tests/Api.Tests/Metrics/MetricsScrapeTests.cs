@@ -61,6 +61,17 @@ public sealed class MetricsScrapeTests(ApiFixture fixture)
         await HttpAssertions.AssertProblemAsync(response, HttpStatusCode.Forbidden);
     }
 
+    [Fact]
+    public async Task Scrape_with_analyst_key_is_allowed()
+    {
+        var issued = await (await fixture.Client.PostJsonAsync("/analyst-keys", new { label = "Prometheus" })).ReadJsonAsync(HttpStatusCode.Created);
+        using var analyst = fixture.CreateClient(issued.GetProperty("key").GetString());
+
+        var response = await analyst.GetAsync("/metrics", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+    }
+
     private static double Delta(PrometheusText before, PrometheusText after, string outcome) =>
         after.Sum(InvoicesIngested, "outcome", outcome) - before.Sum(InvoicesIngested, "outcome", outcome);
 

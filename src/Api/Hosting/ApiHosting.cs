@@ -53,6 +53,7 @@ public static class ApiHosting
     public static WebApplication UseTermSyncApi(this WebApplication app)
     {
         app.UseTermSyncErrorHandling();
+        app.UseTermSyncDashboard();
 
         // Many clients send Content-Type: application/json on every request; a body-less GET or DELETE must not be read as JSON.
         app.Use((context, next) =>

@@ -39,6 +39,8 @@ command -v dotnet >/dev/null || { log "the .NET 10 SDK is missing; install it (p
 missing=()
 command -v curl >/dev/null || missing+=(curl)
 command -v jq >/dev/null || missing+=(jq)
+# The API build restores Chart.js, which the dashboard page draws with, through npm.
+command -v npm >/dev/null || missing+=(nodejs npm)
 if [[ ${#missing[@]} -gt 0 ]]; then
   log "installing ${missing[*]}"
   apt-get update && apt-get install -y "${missing[@]}"

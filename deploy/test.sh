@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of TermSync against a private PostgreSQL on 127.0.0.1:55433 (TERMSYNC_TEST_PG_PORT),
-# which it starts under var/postgres-test and stops again if it started it. Installs PostgreSQL from
-# Debian's packages when missing. Prints "N passed, N failed" as its last line.
+# which it starts under var/postgres-test and stops again if it started it. Installs PostgreSQL, Chromium
+# (for the dashboard's browser tests) and Node.js with npm (the API build restores Chart.js with npm)
+# from Debian's packages when missing. Prints "N passed, N failed" as its last line.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -9,6 +10,18 @@ port=${TERMSYNC_TEST_PG_PORT:-55433}
 data="$root/var/postgres-test"
 
 command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is missing; install it (package dotnet-sdk-10.0) and run again" >&2; exit 1; }
+
+# tests/Browser.Tests launches Debian's Chromium at /usr/bin/chromium instead of a browser that Playwright downloads, so tests fetch nothing outside the package registries.
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+command -v npm >/dev/null || missing+=(nodejs npm)
+if [[ ${#missing[@]} -gt 0 ]]; then
+  [[ $(id -u) -eq 0 ]] || { echo "test.sh: missing ${missing[*]}; install them with: sudo apt-get install ${missing[*]}" >&2; exit 1; }
+  echo "test.sh: installing ${missing[*]}" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y "${missing[@]}"
+fi
 
 was_running=false
 [[ -f $data/postmaster.pid ]] && kill -0 "$(head -n 1 "$data/postmaster.pid")" 2>/dev/null && was_running=true

@@ -74,6 +74,39 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
     }
 
     [Fact]
+    public async Task Network_scope_with_analyst_key()
+    {
+        using var admin = fixture.CreateClient(fixture.AdminKey);
+        var issued = await PostAsync(admin, "/analyst-keys", new { label = "dashboard test" });
+        var key = issued.GetProperty("key").GetString()!;
+        var asOf = DateOnly.FromDateTime(DateTime.UtcNow).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var (page, errors) = await OpenDashboardAsync();
+        await page.Locator("#api-key").FillAsync(key);
+        await page.GetByLabel("Network (analyst key or admin key)").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show metrics" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#status")).ToHaveTextAsync($"Figures as of {asOf}.", new() { Timeout = 60_000 });
+        Assert.True(await page.Locator("#vendor-id").IsDisabledAsync());
+        await Assertions.Expect(page.Locator("#response-time-note")).ToContainTextAsync("no network-wide response-time");
+
+        using var analyst = fixture.CreateClient(key);
+        var response = await analyst.GetAsync($"/metrics/network/receivables?asOf={asOf}&windowDays=90", TestContext.Current.CancellationToken);
+        if (response.StatusCode == HttpStatusCode.NotFound)
+        {
+            await Assertions.Expect(page.Locator("#aging-note")).ToContainTextAsync("serves no receivables");
+            await Assertions.Expect(page.Locator("#dispute-rate-note")).ToContainTextAsync("serves no network receivables");
+        }
+        else
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            await Assertions.Expect(page.Locator("#summary-heading")).ToHaveTextAsync($"Network as of {asOf}");
+        }
+
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task API_text_is_shown_as_text()
     {
         var (_, key) = await SeedVendorAsync();

@@ -16,6 +16,7 @@
   const asOfInput = byId("as-of");
   const windowInput = byId("window-days");
   const statusLine = byId("status");
+  const submitButton = form.querySelector("button[type=submit]");
   const charts = [];
 
   // A failed API call, with the problem details' detail text when the response had one.
@@ -381,6 +382,8 @@
     sessionStorage.setItem(keyStorageName, key);
     sessionStorage.setItem(vendorStorageName, vendorId);
 
+    // One load at a time, so a slow earlier load cannot draw over a later one.
+    submitButton.disabled = true;
     try {
       const asOf = selectedScope() === "vendor"
         ? await showVendor(key, vendorId, asOfInput.value, windowDays)
@@ -390,6 +393,8 @@
     } catch (error) {
       clearOutput();
       setStatus(error instanceof ApiError ? `The request failed (${error.message}).` : `Loading failed: ${error.message}`, true);
+    } finally {
+      submitButton.disabled = false;
     }
   }
 

@@ -111,6 +111,35 @@ public sealed class ReceivablesMetricsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Question_counts_toward_dispute_rate()
+    {
+        using var vendor = await fixture.CreateVendorClientAsync();
+        await IssueAsync(vendor, "ASK-1", 400m, "2019-03-01", "2019-03-31");
+        await IssueAsync(vendor, "ASK-2", 600m, "2019-03-02", "2019-04-01");
+        var question = new
+        {
+            conversationId = "ask-conversation-1",
+            kind = "question",
+            invoices = new[] { new { invoiceNumber = "ASK-1" } },
+            authorName = "Customer",
+            text = "Which order is this?",
+            raisedAt = "2019-03-10T09:00:00Z",
+        };
+
+        await (await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/conversations", question)).ReadJsonAsync(HttpStatusCode.Created);
+        await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/conversations", question);
+
+        Assert.Equal(1, await CountEntriesAsync(vendor.VendorId, "ASK-1", "queried:ask-conversation-1"));
+        var beforeQuestion = await ReadVendorUsdAsync(vendor, "2019-03-09");
+        var afterQuestion = await ReadVendorUsdAsync(vendor, "2019-03-31");
+        Assert.Equal(2, beforeQuestion.GetProperty("disputeRate").GetProperty("issuedInvoiceCount").GetInt32());
+        Assert.Equal(0, beforeQuestion.GetProperty("disputeRate").GetProperty("queriedInvoiceCount").GetInt32());
+        Assert.Equal(2, afterQuestion.GetProperty("disputeRate").GetProperty("issuedInvoiceCount").GetInt32());
+        Assert.Equal(1, afterQuestion.GetProperty("disputeRate").GetProperty("queriedInvoiceCount").GetInt32());
+        Assert.Equal(50m, afterQuestion.GetProperty("disputeRate").GetProperty("disputeRatePercent").GetDecimal());
+    }
+
+    [Fact]
     public async Task Vendor_window_out_of_range_is_rejected()
     {
         using var vendor = await fixture.CreateVendorClientAsync();

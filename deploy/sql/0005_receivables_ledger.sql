@@ -10,11 +10,11 @@
 -- ON CONFLICT DO NOTHING, so a retried command adds nothing.
 --
 -- business_date is the calendar date the entry takes effect on, in the vendor's reporting time
--- zone. amount is in the invoice's currency: the issued total for "issued", the change of the total
--- for "amount-adjusted" (zero or negative allowed), the applied, reversed or credited amount for
--- "payment", "payment-reversal" and "credit", the remainder for "write-off", and zero for "void"
--- and "queried". recorded_at is when the row was inserted; a back-dated payment has a recent
--- recorded_at and an earlier business_date.
+-- zone. amount is in the invoice's currency. It is the issued total for "issued" and the change of
+-- the total for "amount-adjusted", which may be zero or negative. It is the applied, reversed or
+-- credited amount for "payment", "payment-reversal" and "credit", the remainder for "write-off",
+-- and zero for "void" and "queried". recorded_at is when the row was inserted, so a back-dated
+-- payment has a recent recorded_at and an earlier business_date.
 
 CREATE TABLE receivables_ledger (
     entry_id       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

@@ -57,8 +57,8 @@ public static class SiloBuilderExtensions
         });
         silo.Services.UseOrleansBinaryStateSerializer(StorageNames.PubSub);
 
-        // The ledger's data source gets no logger factory, because Npgsql would log every flush at Information; the
-        // ledger logs its own flushes at Debug and every failed flush as an error.
+        // The ledger's data source gets no logger factory, because Npgsql would log every flush at Information.
+        // The ledger logs its own flushes at Debug and every failed flush as an error.
         silo.Services.AddSingleton<IReceivablesLedger>(provider => new PostgresReceivablesLedger(
             NpgsqlDataSource.Create(settings.ConnectionString),
             provider.GetRequiredService<ILogger<PostgresReceivablesLedger>>()));

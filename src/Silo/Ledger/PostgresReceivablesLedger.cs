@@ -58,7 +58,7 @@ public sealed partial class PostgresReceivablesLedger : IReceivablesLedger, IAsy
             throw new ObjectDisposedException(nameof(PostgresReceivablesLedger), "The receivables ledger is stopped and takes no more entries.");
         }
 
-        // Cancelling stops the caller's wait, not the write: the entries may still be stored by the flush that holds them.
+        // Cancelling stops the caller's wait, not the write: the entries may still be stored by the flush that contains them.
         return append.Completion.Task.WaitAsync(cancellationToken);
     }
 
@@ -156,6 +156,6 @@ public sealed partial class PostgresReceivablesLedger : IReceivablesLedger, IAsy
     [LoggerMessage(EventId = 1300, Level = LogLevel.Debug, Message = "Receivables ledger flushed {EntryCount} entries of {AppendCount} appends, {InsertedCount} new")]
     private static partial void LogFlushed(ILogger logger, int entryCount, int insertedCount, int appendCount);
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "Receivables ledger flush of {EntryCount} entries of {AppendCount} appends failed; each caller gets the error")]
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Error, Message = "Receivables ledger flush of {EntryCount} entries of {AppendCount} appends failed, and every caller in the batch receives the exception")]
     private static partial void LogFlushFailed(ILogger logger, Exception exception, int entryCount, int appendCount);
 }

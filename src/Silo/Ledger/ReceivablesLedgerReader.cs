@@ -14,10 +14,10 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     /// <summary>Countback DSO walks at most this many calendar months back from the as-of date, its own month included.</summary>
     public const int CountbackMonths = 24;
 
-    // The invoice CTE decides per invoice whether it matters at @as_of: an invoice issued before @horizon, closed by
+    // The invoice CTE decides per invoice whether it matters at @as_of. An invoice issued before @horizon, closed by
     // then and with no entry from @horizon to @as_of has open amount zero and no sale on every date the calculator
-    // reads, so it is left out. Issue and amendment rows are loaded whatever their business date, because an amendment
-    // corrects the sale instead of adding one on its own date.
+    // reads, so it is left out. Issue and amendment rows are loaded whatever their business date, because an
+    // amendment corrects the sale instead of adding one on its own date.
     private const string SelectSql = """
         WITH invoice AS (
             SELECT vendor_id, invoice_number,

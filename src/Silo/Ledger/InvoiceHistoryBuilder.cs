@@ -62,6 +62,18 @@ internal sealed class InvoiceHistoryBuilder(string vendorId, string invoiceNumbe
             _entries.Add(new InvoiceEntry(InvoiceEntryKind.PaymentReversal, reversedOn, amount));
         }
 
+        // The calculator takes no entry after a void. A payment and its reversal may be dated after the void that followed
+        // them, so the void counts on the date of the latest other entry in that case.
+        var voidIndex = _entries.FindIndex(entry => entry.Kind == InvoiceEntryKind.Void);
+        if (voidIndex >= 0)
+        {
+            var latest = _entries.Where(entry => entry.Kind != InvoiceEntryKind.Void).Select(entry => entry.Date).DefaultIfEmpty(_entries[voidIndex].Date).Max();
+            if (latest > _entries[voidIndex].Date)
+            {
+                _entries[voidIndex] = _entries[voidIndex] with { Date = latest };
+            }
+        }
+
         return new InvoiceHistory(vendorId, invoiceNumber, customerId, currency, issueDate, dueDate, _issuedAmount, _entries, _firstQueriedOn);
     }
 

@@ -17,10 +17,12 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     // The invoice CTE decides per invoice whether it matters at @as_of. An invoice issued before @horizon, closed by
     // then and with no entry from @horizon to @as_of has open amount zero and no sale on every date the calculator
     // reads, so it is left out. Issue and amendment rows are loaded whatever their business date, because an
-    // amendment corrects the sale instead of adding one on its own date.
+    // amendment corrects the sale instead of adding one on its own date. An invoice without an issued amount is left
+    // out: its "issued" entry is missing because that append failed, and the invoice's next command appends it again.
     private const string SelectSql = """
         WITH invoice AS (
             SELECT vendor_id, invoice_number,
+                   coalesce(sum(amount) FILTER (WHERE entry_kind IN ('issued', 'amount-adjusted')), 0) AS issued_amount,
                    coalesce(sum(CASE
                        WHEN entry_kind IN ('issued', 'amount-adjusted') THEN amount
                        WHEN business_date >= @horizon THEN 0
@@ -44,6 +46,7 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
             SELECT header.*
             FROM header JOIN invoice USING (vendor_id, invoice_number)
             WHERE header.issue_date <= @as_of
+              AND invoice.issued_amount > 0
               AND (header.issue_date >= @horizon
                    OR invoice.changed_since_horizon
                    OR (invoice.open_before_horizon > 0 AND NOT invoice.closed_before_horizon))

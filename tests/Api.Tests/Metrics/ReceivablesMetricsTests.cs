@@ -140,6 +140,54 @@ public sealed class ReceivablesMetricsTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Void_before_reversed_payment_still_computes()
+    {
+        using var vendor = await fixture.CreateVendorClientAsync();
+        var account = ApiRequests.NewId("acct");
+        var invoice = ApiRequests.Invoice("VOID-1", account, 500m, issueDate: "2020-02-01", dueDate: "2020-03-02");
+        await (await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/invoices/batch", ApiRequests.Batch(invoice))).ReadJsonAsync();
+        var payment = new { paymentReference = "void-pay-1", customerAccount = account, currency = "USD", amount = 200m, receivedOn = "2020-02-20", allocations = new[] { new { invoiceNumber = "VOID-1", amount = 200m } } };
+        await (await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/payments", payment)).ReadJsonAsync();
+        await (await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/payments/void-pay-1/reversal", new { reversedOn = "2020-02-25" })).ReadJsonAsync();
+
+        var voided = await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/invoices/VOID-1/void", new { voidedOn = "2020-02-10" });
+        var usd = await ReadVendorUsdAsync(vendor, "2020-03-31");
+
+        Assert.True(voided.IsSuccessStatusCode, $"Void failed with {(int)voided.StatusCode}");
+        Assert.Equal(0m, usd.GetProperty("aging").GetProperty("totalAr").GetDecimal());
+        Assert.Equal(0m, usd.GetProperty("dso").GetProperty("creditSales").GetDecimal());
+    }
+
+    [Fact]
+    public async Task Invoice_without_issue_entry_is_skipped()
+    {
+        using var vendor = await fixture.CreateVendorClientAsync();
+        await using (var dataSource = NpgsqlDataSource.Create(ConnectionString))
+        await using (var command = dataSource.CreateCommand("""
+            INSERT INTO receivables_ledger
+                (vendor_id, invoice_number, customer_id, currency, issue_date, due_date, entry_kind, entry_key, business_date, amount)
+            VALUES ($1, 'LOST-1', 'c-1', 'USD', DATE '2020-01-01', DATE '2020-01-31', 'queried', 'queried:q-1', DATE '2020-01-10', 0)
+            """))
+        {
+            command.Parameters.Add(new NpgsqlParameter { Value = vendor.VendorId });
+            await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken);
+        }
+
+        var body = await (await vendor.Client.GetAsync($"/vendors/{vendor.VendorId}/metrics/receivables?asOf=2020-01-31", TestContext.Current.CancellationToken)).ReadJsonAsync();
+
+        Assert.Equal(0, body.GetProperty("currencies").GetArrayLength());
+    }
+
+    [Fact]
+    public async Task Network_invalid_date_is_rejected()
+    {
+        var response = await fixture.Client.GetAsync("/metrics/network/receivables?asOf=2017-02-30", TestContext.Current.CancellationToken);
+
+        var fields = await HttpAssertions.AssertValidationProblemAsync(response);
+        Assert.Equal(["asOf"], fields);
+    }
+
+    [Fact]
     public async Task Vendor_window_out_of_range_is_rejected()
     {
         using var vendor = await fixture.CreateVendorClientAsync();
@@ -206,11 +254,12 @@ public sealed class ReceivablesMetricsTests(ApiFixture fixture)
         return usd;
     }
 
+    private string ConnectionString => fixture.Factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("TermSync")!;
+
     /// <summary>Counts the ledger rows of an invoice, only those with <paramref name="entryKey"/> when it is not null.</summary>
     private async Task<long> CountEntriesAsync(string vendorId, string invoiceNumber, string? entryKey)
     {
-        var connectionString = fixture.Factory.Services.GetRequiredService<IConfiguration>().GetConnectionString("TermSync");
-        await using var dataSource = NpgsqlDataSource.Create(connectionString!);
+        await using var dataSource = NpgsqlDataSource.Create(ConnectionString);
         await using var command = dataSource.CreateCommand(
             "SELECT count(*) FROM receivables_ledger WHERE vendor_id = $1 AND invoice_number = $2 AND ($3::text IS NULL OR entry_key = $3)");
         command.Parameters.Add(new NpgsqlParameter { Value = vendorId });

@@ -96,11 +96,13 @@ public sealed partial class ConversationGrain(
         var opened = AddEvent(draft.Kind == ConversationKind.Dispute ? VendorEventType.DisputeOpened : VendorEventType.QuestionOpened, now);
         await state.WriteStateAsync();
         LogOpened(vendorId, conversationId, draft.Kind, customer.Id, draft.Invoices.Count);
-        await AppendQueriedAsync(invoices, conversationId, clock.LocalDate(openedAt));
 
         await ApplyHoldsAsync(clock);
         await PublishAsync([opened], now);
         await AimReminderAsync(now);
+
+        // The ledger append comes last, so a failed append cannot keep the reminder from redriving holds and events.
+        await AppendQueriedAsync(invoices, conversationId, clock.LocalDate(openedAt));
         return ConversationCommandResult.Applied(State.Conversation);
     }
 

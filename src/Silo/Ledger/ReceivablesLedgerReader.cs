@@ -67,6 +67,7 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     }
 
     /// <summary>Loads the histories of every vendor's invoices that matter at <paramref name="asOf"/> over a window of <paramref name="windowDays"/>.</summary>
+    /// <remarks>NOTE: this query reads the whole table to decide which invoices matter, so its cost grows with the network's ledger.</remarks>
     public Task<IReadOnlyList<InvoiceHistory>> LoadNetworkAsync(DateOnly asOf, int windowDays, CancellationToken cancellationToken) =>
         LoadAsync(null, asOf, windowDays, cancellationToken);
 

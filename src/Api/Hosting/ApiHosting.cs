@@ -7,6 +7,7 @@ using Serilog.Events;
 using TermSync.Api.Idempotency;
 using TermSync.Api.Security;
 using TermSync.Silo.Hosting;
+using TermSync.Silo.Ledger;
 
 namespace TermSync.Api.Hosting;
 
@@ -46,6 +47,9 @@ public static class ApiHosting
         });
         services.TryAddTimeProvider();
         services.AddTermSyncIdempotency();
+
+        // The reader uses the API process's NpgsqlDataSource, which AddTermSyncIdempotency registers.
+        services.AddSingleton<ReceivablesLedgerReader>();
         services.AddTermSyncMetricsExport();
         return services;
     }

@@ -3,6 +3,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TermSync.Conversations;
 using TermSync.CreditNotes;
+using TermSync.Grains.Invoices;
+using TermSync.Grains.Ledger;
 using TermSync.Grains.Telemetry;
 using TermSync.Invoices;
 using TermSync.Surveys;
@@ -19,6 +21,7 @@ public sealed partial class ConversationGrain(
     [PersistentState("conversation", StorageNames.Default)] IPersistentState<ConversationState> state,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     TermSyncMetrics metrics,
+    IReceivablesLedger ledger,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain, IRemindable
 {
     /// <summary>How long an event may wait for its acknowledgements before the conversation publishes it again.</summary>
@@ -37,9 +40,17 @@ public sealed partial class ConversationGrain(
         var (vendorId, conversationId) = Key;
         if (State.Conversation is { } existing)
         {
-            return IsSameOpening(existing, draft)
-                ? ConversationCommandResult.Unchanged(existing)
-                : ConversationCommandResult.Conflict(existing, $"Conversation '{conversationId}' is already open; choose another id or reply to it.");
+            if (!IsSameOpening(existing, draft))
+            {
+                return ConversationCommandResult.Conflict(existing, $"Conversation '{conversationId}' is already open; choose another id or reply to it.");
+            }
+
+            // A retried opening appends the "queried" entries again, in case the first attempt stopped before the ledger stored them.
+            var named = await Task.WhenAll(existing.Invoices.Select(invoice =>
+                GrainFactory.GetGrain<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoice.InvoiceNumber)).GetAsync()));
+            var openedClock = await VendorClock.LoadAsync(GrainFactory, vendorId);
+            await AppendQueriedAsync(named, conversationId, openedClock.LocalDate(existing.OpenedAt));
+            return ConversationCommandResult.Unchanged(existing);
         }
 
         if (ConversationRules.CheckDraft(draft) is { } draftProblem)
@@ -89,6 +100,9 @@ public sealed partial class ConversationGrain(
         await ApplyHoldsAsync(clock);
         await PublishAsync([opened], now);
         await AimReminderAsync(now);
+
+        // The ledger append comes last, so a failed append cannot keep the reminder from redriving holds and events.
+        await AppendQueriedAsync(invoices, conversationId, clock.LocalDate(openedAt));
         return ConversationCommandResult.Applied(State.Conversation);
     }
 
@@ -408,6 +422,10 @@ public sealed partial class ConversationGrain(
         LogRejected(Key.VendorId, Key.ConversationId, problem.Field, problem.Error);
         return ConversationCommandResult.Rejected(conversation, problem.Field, problem.Error);
     }
+
+    /// <summary>Appends a "queried" ledger entry dated <paramref name="openedOn"/> for each invoice the conversation names.</summary>
+    private Task AppendQueriedAsync(IEnumerable<InvoiceSnapshot?> invoices, string conversationId, DateOnly openedOn) =>
+        ledger.AppendAsync([.. invoices.OfType<InvoiceSnapshot>().Select(invoice => InvoiceLedgerEntries.Queried(invoice, conversationId, openedOn))]);
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Conversation {VendorId}/{ConversationId} opened: {Kind} from customer {CustomerId} about {InvoiceCount} invoices")]
     private partial void LogOpened(string vendorId, string conversationId, ConversationKind kind, string customerId, int invoiceCount);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
 using TermSync.Customers;
+using TermSync.Grains.Ledger;
 using TermSync.Grains.Telemetry;
 using TermSync.Invoices;
 using TermSync.Money;
@@ -10,12 +11,13 @@ namespace TermSync.Grains.Invoices;
 
 /// <summary>
 /// One invoice. Each command stores the invoice first and then applies the new snapshot to the customer and vendor
-/// aggregates, all before returning. An unchanged repeat still resends the snapshot, so a retry after a failed
-/// aggregate update repairs it.
+/// aggregates and appends the invoice's entries to the receivables ledger, all before returning. An unchanged repeat
+/// still resends the snapshot and the entries, so a retry after a failed aggregate update or ledger append repairs it.
 /// </summary>
 public sealed partial class InvoiceGrain(
     [PersistentState("invoice", StorageNames.Default)] IPersistentState<InvoiceState> state,
     TermSyncMetrics metrics,
+    IReceivablesLedger ledger,
     ILogger<InvoiceGrain> logger) : Grain, IInvoiceGrain
 {
     private InvoiceState Invoice => state.State;
@@ -69,6 +71,13 @@ public sealed partial class InvoiceGrain(
             return Reject(conflict);
         }
 
+        // A state stored before revisions were kept gets its previous total as the base revision first.
+        if (previous is not null && Invoice.Revisions.Count == 0)
+        {
+            Invoice.Revisions.Add(new AmountRevision(Invoice.Version, previous.Amount));
+        }
+
+        Invoice.Revisions.Add(new AmountRevision(Invoice.Version + 1, draft.Amount - (previous?.Amount ?? 0m)));
         Invoice.Draft = draft;
         var snapshot = await SaveAsync();
         if (previous is not null && previous.Customer.Id != draft.Customer.Id)
@@ -310,9 +319,14 @@ public sealed partial class InvoiceGrain(
         return InvoiceCommandResult.Unchanged(snapshot, appliedAmount);
     }
 
+    /// <summary>
+    /// Applies the snapshot to the customer and vendor aggregates and appends every ledger entry of the stored state.
+    /// The ledger skips the entries it has, so resending all of them fills any gap a failed append left.
+    /// </summary>
     private Task PublishAsync(InvoiceSnapshot snapshot) => Task.WhenAll(
         GrainFactory.GetGrain<ICustomerGrain>(snapshot.Customer.Id).ApplyInvoiceAsync(snapshot),
-        GrainFactory.GetGrain<IVendorLedgerGrain>(IVendorLedgerGrain.KeyOf(snapshot.VendorId, snapshot.InvoiceNumber)).ApplyInvoiceAsync(snapshot));
+        GrainFactory.GetGrain<IVendorLedgerGrain>(IVendorLedgerGrain.KeyOf(snapshot.VendorId, snapshot.InvoiceNumber)).ApplyInvoiceAsync(snapshot),
+        ledger.AppendAsync(InvoiceLedgerEntries.From(VendorId, InvoiceNumber, Invoice)));
 
     private InvoiceSnapshot ToSnapshot()
     {

@@ -23,6 +23,13 @@ public sealed record AppliedWriteOff(
     [property: Id(0)] decimal Amount,
     [property: Id(1)] DateOnly WrittenOffOn);
 
+/// <summary>An issue or amendment of the invoice: the version it produced and how much it changed the total.</summary>
+/// <param name="Delta">The new total less the previous one; the whole total for the first issue.</param>
+[GenerateSerializer, Alias("termsync.AmountRevision")]
+public sealed record AmountRevision(
+    [property: Id(0)] int Version,
+    [property: Id(1)] decimal Delta);
+
 /// <summary>A dispute the customer opened, held by its conversation.</summary>
 /// <param name="DisputedAmount">The part held out of the amount owed, or null for all of the open amount.</param>
 /// <param name="CreditedAtOpening">The invoice's credited amount when the dispute opened; credits issued since reduce the held part.</param>
@@ -65,6 +72,13 @@ public sealed class InvoiceState
 
     [Id(6)]
     public AppliedWriteOff? WriteOff { get; set; }
+
+    /// <summary>
+    /// Issues and amendments in order, which the receivables ledger records. Empty for an invoice stored before
+    /// revisions were kept; its ledger then starts from the current total.
+    /// </summary>
+    [Id(7)]
+    public List<AmountRevision> Revisions { get; set; } = [];
 
     public decimal PaidAmount => Payments.Where(payment => payment.ReversedOn is null).Sum(payment => payment.Amount);
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Storage;
@@ -9,15 +11,17 @@ using TermSync.Conversations;
 using TermSync.Grains;
 using TermSync.Grains.Digests;
 using TermSync.Grains.Digests.Smtp;
+using TermSync.Grains.Ledger;
 using TermSync.Grains.Telemetry;
+using TermSync.Silo.Ledger;
 
 namespace TermSync.Silo.Hosting;
 
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// Configures a TermSync silo: ADO.NET clustering, grain storage and reminders on PostgreSQL, the
-    /// endpoints from <see cref="ClusterSettings"/>, and the services the grains need.
+    /// Configures a TermSync silo: ADO.NET clustering, grain storage and reminders on PostgreSQL, the receivables
+    /// ledger in PostgreSQL, the endpoints from <see cref="ClusterSettings"/>, and the services the grains need.
     /// </summary>
     public static ISiloBuilder UseTermSyncSilo(this ISiloBuilder silo, IConfiguration configuration)
     {
@@ -53,6 +57,12 @@ public static class SiloBuilderExtensions
         });
         silo.Services.UseOrleansBinaryStateSerializer(StorageNames.PubSub);
 
+        // The ledger's data source gets no logger factory, because Npgsql would log every flush at Information.
+        // The ledger logs its own flushes at Debug and every failed flush as an error.
+        silo.Services.AddSingleton<IReceivablesLedger>(provider => new PostgresReceivablesLedger(
+            NpgsqlDataSource.Create(settings.ConnectionString),
+            provider.GetRequiredService<ILogger<PostgresReceivablesLedger>>()));
+
         silo.AddTermSyncStreams();
         silo.Services.AddTermSyncGrainServices(configuration);
         return silo;
@@ -78,8 +88,10 @@ public static class SiloBuilderExtensions
     }
 
     /// <summary>
-    /// Registers the services grains resolve: digest settings, the link signer, the clock, the metrics, webhook delivery, and the
-    /// digest delivery, which is SMTP when "Smtp:Host" is set and the outbox folder otherwise. A delivery registered before is kept.
+    /// Registers the services grains resolve: digest settings, the link signer, the clock, the metrics, webhook delivery, the
+    /// digest delivery, which is SMTP when "Smtp:Host" is set and the outbox folder otherwise, and the receivables ledger.
+    /// A delivery or ledger registered before is kept. The ledger registered here is the in-memory one, which like memory
+    /// grain storage serves test clusters and benchmarks only; <see cref="UseTermSyncSilo"/> registers the PostgreSQL ledger first.
     /// </summary>
     public static IServiceCollection AddTermSyncGrainServices(this IServiceCollection services, IConfiguration configuration)
     {
@@ -99,6 +111,7 @@ public static class SiloBuilderExtensions
         }
 
         services.TryAddSingleton<DigestRenderer>();
+        services.TryAddSingleton<IReceivablesLedger, InMemoryReceivablesLedger>();
         services.AddMetrics();
         services.TryAddSingleton<TermSyncMetrics>();
         services.TryAddSingleton(TimeProvider.System);

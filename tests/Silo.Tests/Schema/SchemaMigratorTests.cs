@@ -13,6 +13,7 @@ public sealed class SchemaMigratorTests
         "0002_orleans_persistence.sql",
         "0003_orleans_reminders.sql",
         "0004_idempotency.sql",
+        "0005_receivables_ledger.sql",
     ];
 
     // The query keys the Orleans 10.4.2 ADO.NET providers read from OrleansQuery.
@@ -54,7 +55,7 @@ public sealed class SchemaMigratorTests
 
         Assert.Equal(MigrationNames, firstRun);
         Assert.Empty(secondRun);
-        Assert.Equal([1, 2, 3, 4], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
+        Assert.Equal([1, 2, 3, 4, 5], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
     }
 
     [Fact]
@@ -75,7 +76,7 @@ public sealed class SchemaMigratorTests
 
         Assert.Equal(MigrationNames, runs.SelectMany(names => names).Order(StringComparer.Ordinal));
         Assert.Contains(runs, names => names.Count == 0);
-        Assert.Equal([1, 2, 3, 4], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
+        Assert.Equal([1, 2, 3, 4, 5], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
     }
 
     [Fact]

@@ -1,0 +1,40 @@
+using FastEndpoints;
+using TermSync.Api.Features.Metrics;
+using TermSync.Api.Infrastructure;
+using TermSync.Grains.Metrics;
+using TermSync.Silo.Ledger;
+using TermSync.Vendors;
+
+namespace TermSync.Api.Features.Vendors.Metrics.Receivables;
+
+public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader ledger, TimeProvider time) : Endpoint<MetricsRequest, ReceivablesResponse>
+{
+    public override void Configure()
+    {
+        Get("/vendors/{vendorId}/metrics/receivables");
+        Summary(summary =>
+        {
+            summary.Summary = "Read a vendor's receivables metrics as of a date";
+            summary.Description = "The admin key or the vendor's own key. Covers the vendor's invoices only; asOf defaults to today in the vendor's time zone. " +
+                ReceivablesDescription.Common;
+        });
+    }
+
+    public override async Task HandleAsync(MetricsRequest request, CancellationToken cancellationToken)
+    {
+        var profile = Identifiers.IsVendorId(request.VendorId)
+            ? await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync()
+            : null;
+        if (profile is null)
+        {
+            await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
+            return;
+        }
+
+        var asOf = request.AsOfOrToday(profile, time);
+        var windowDays = request.WindowDays ?? MetricsRequest.DefaultWindowDays;
+        var histories = await ledger.LoadVendorAsync(request.VendorId, asOf, windowDays, cancellationToken);
+        var figures = ReceivablesCalculator.ComputeByCurrency(histories, asOf, windowDays);
+        await Send.OkAsync(new ReceivablesResponse(request.VendorId, asOf, windowDays, figures), cancellationToken);
+    }
+}

@@ -1,0 +1,132 @@
+using Npgsql;
+using TermSync.Grains.Ledger;
+using TermSync.Metrics;
+
+namespace TermSync.Silo.Ledger;
+
+/// <summary>
+/// Loads invoice histories from the receivables ledger as of a date, for the receivables calculator. Only invoices that
+/// can change a figure at that date are loaded: those open at the start of the horizon, those issued since, and those
+/// with any entry dated from the horizon to the as-of date.
+/// </summary>
+public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
+{
+    /// <summary>Countback DSO walks at most this many calendar months back from the as-of date, its own month included.</summary>
+    public const int CountbackMonths = 24;
+
+    // The invoice CTE decides per invoice whether it matters at @as_of. An invoice issued before @horizon, closed by
+    // then and with no entry from @horizon to @as_of has open amount zero and no sale on every date the calculator
+    // reads, so it is left out. Issue and amendment rows are loaded whatever their business date, because an
+    // amendment corrects the sale instead of adding one on its own date. An invoice without an issued amount is left
+    // out: its "issued" entry is missing because that append failed, and the invoice's next command appends it again.
+    private const string SelectSql = """
+        WITH invoice AS (
+            SELECT vendor_id, invoice_number,
+                   coalesce(sum(amount) FILTER (WHERE entry_kind IN ('issued', 'amount-adjusted')), 0) AS issued_amount,
+                   coalesce(sum(CASE
+                       WHEN entry_kind IN ('issued', 'amount-adjusted') THEN amount
+                       WHEN business_date >= @horizon THEN 0
+                       WHEN entry_kind IN ('payment', 'credit') THEN -amount
+                       WHEN entry_kind = 'payment-reversal' THEN amount
+                       ELSE 0 END), 0) AS open_before_horizon,
+                   bool_or(entry_kind IN ('write-off', 'void') AND business_date < @horizon) AS closed_before_horizon,
+                   bool_or(entry_kind NOT IN ('issued', 'amount-adjusted') AND business_date BETWEEN @horizon AND @as_of) AS changed_since_horizon
+            FROM receivables_ledger
+            WHERE @vendor_id::text IS NULL OR vendor_id = @vendor_id
+            GROUP BY vendor_id, invoice_number
+        ),
+        header AS (
+            SELECT DISTINCT ON (vendor_id, invoice_number)
+                   vendor_id, invoice_number, customer_id, currency, issue_date, due_date
+            FROM receivables_ledger
+            WHERE @vendor_id::text IS NULL OR vendor_id = @vendor_id
+            ORDER BY vendor_id, invoice_number, entry_id DESC
+        ),
+        wanted AS (
+            SELECT header.*
+            FROM header JOIN invoice USING (vendor_id, invoice_number)
+            WHERE header.issue_date <= @as_of
+              AND invoice.issued_amount > 0
+              AND (header.issue_date >= @horizon
+                   OR invoice.changed_since_horizon
+                   OR (invoice.open_before_horizon > 0 AND NOT invoice.closed_before_horizon))
+        )
+        SELECT wanted.vendor_id, wanted.invoice_number, wanted.customer_id, wanted.currency, wanted.issue_date, wanted.due_date,
+               entry.entry_kind, entry.entry_key, entry.business_date, entry.amount
+        FROM wanted
+        JOIN receivables_ledger entry USING (vendor_id, invoice_number)
+        WHERE entry.business_date <= @as_of OR entry.entry_kind IN ('issued', 'amount-adjusted')
+        ORDER BY wanted.vendor_id, wanted.invoice_number, entry.entry_id
+        """;
+
+    /// <summary>Loads the histories of one vendor's invoices that matter at <paramref name="asOf"/> over a window of <paramref name="windowDays"/>.</summary>
+    public Task<IReadOnlyList<InvoiceHistory>> LoadVendorAsync(string vendorId, DateOnly asOf, int windowDays, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(vendorId);
+        return LoadAsync(vendorId, asOf, windowDays, cancellationToken);
+    }
+
+    /// <summary>Loads the histories of every vendor's invoices that matter at <paramref name="asOf"/> over a window of <paramref name="windowDays"/>.</summary>
+    /// <remarks>NOTE: this query reads the whole table to decide which invoices matter, so its cost grows with the network's ledger.</remarks>
+    public Task<IReadOnlyList<InvoiceHistory>> LoadNetworkAsync(DateOnly asOf, int windowDays, CancellationToken cancellationToken) =>
+        LoadAsync(null, asOf, windowDays, cancellationToken);
+
+    /// <summary>
+    /// Returns the first date any figure at <paramref name="asOf"/> reads: the earlier of the window's start and the first
+    /// day of the oldest countback month. The CEI periods start later than the countback.
+    /// </summary>
+    public static DateOnly HorizonOf(DateOnly asOf, int windowDays)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, 1);
+        var windowStart = asOf.AddDays(1 - windowDays);
+        var monthStart = new DateOnly(asOf.Year, asOf.Month, 1);
+        var monthsSinceMinValue = ((asOf.Year - 1) * 12) + asOf.Month - 1;
+        var countbackStart = monthsSinceMinValue >= CountbackMonths - 1 ? monthStart.AddMonths(1 - CountbackMonths) : DateOnly.MinValue;
+        return windowStart < countbackStart ? windowStart : countbackStart;
+    }
+
+    private async Task<IReadOnlyList<InvoiceHistory>> LoadAsync(string? vendorId, DateOnly asOf, int windowDays, CancellationToken cancellationToken)
+    {
+        await using var command = dataSource.CreateCommand(SelectSql);
+        command.Parameters.Add(new NpgsqlParameter<string?>("vendor_id", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = vendorId });
+        command.Parameters.Add(new NpgsqlParameter<DateOnly>("as_of", asOf));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly>("horizon", HorizonOf(asOf, windowDays)));
+
+        var histories = new List<InvoiceHistory>();
+        var builder = (InvoiceHistoryBuilder?)null;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var vendor = reader.GetString(0);
+            var invoiceNumber = reader.GetString(1);
+            if (builder is null || builder.VendorId != vendor || builder.InvoiceNumber != invoiceNumber)
+            {
+                if (builder is not null)
+                {
+                    histories.Add(builder.Build());
+                }
+
+                builder = new InvoiceHistoryBuilder(
+                    vendor,
+                    invoiceNumber,
+                    reader.GetString(2),
+                    reader.GetString(3),
+                    reader.GetFieldValue<DateOnly>(4),
+                    reader.GetFieldValue<DateOnly>(5));
+            }
+
+            builder.Add(
+                LedgerEntryKinds.FromColumn(reader.GetString(6)),
+                reader.GetString(7),
+                reader.GetFieldValue<DateOnly>(8),
+                reader.GetDecimal(9));
+        }
+
+        if (builder is not null)
+        {
+            histories.Add(builder.Build());
+        }
+
+        return histories;
+    }
+}

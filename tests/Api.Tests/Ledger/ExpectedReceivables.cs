@@ -26,35 +26,51 @@ public sealed class ExpectedReceivables
         windowStart = asOf.AddDays(1 - windowDays);
     }
 
-    /// <summary>Returns every figure by its name in the API's JSON, such as "aging.days1To30.amount".</summary>
+    /// <summary>Returns every figure and invoice count by its name in the API's JSON, such as "aging.days1To30.amount".</summary>
     public IReadOnlyDictionary<string, decimal?> Figures()
     {
+        var current = Bucket(int.MinValue, 0);
+        var days1To30 = Bucket(1, 30);
+        var days31To60 = Bucket(31, 60);
+        var days61To90 = Bucket(61, 90);
+        var days91Plus = Bucket(91, int.MaxValue);
         var totalAr = OpenAmountAt(asOf);
-        var currentAr = BucketAmount(int.MinValue, 0);
-        var sales = SalesBetween(windowStart, asOf);
+        var currentAr = current.Amount;
+        var (sales, salesInvoiceCount) = SalesBetween(windowStart, asOf);
         decimal? dso = sales == 0m ? null : totalAr / sales * windowDays;
         decimal? bestPossibleDso = sales == 0m ? null : currentAr / sales * windowDays;
+        var (issuedCount, queriedCount) = CountIssuedAndQueried();
 
         return new Dictionary<string, decimal?>(StringComparer.Ordinal)
         {
-            ["aging.current.amount"] = currentAr,
-            ["aging.days1To30.amount"] = BucketAmount(1, 30),
-            ["aging.days31To60.amount"] = BucketAmount(31, 60),
-            ["aging.days61To90.amount"] = BucketAmount(61, 90),
-            ["aging.days91Plus.amount"] = BucketAmount(91, int.MaxValue),
+            ["aging.current.amount"] = current.Amount,
+            ["aging.current.invoiceCount"] = current.Count,
+            ["aging.days1To30.amount"] = days1To30.Amount,
+            ["aging.days1To30.invoiceCount"] = days1To30.Count,
+            ["aging.days31To60.amount"] = days31To60.Amount,
+            ["aging.days31To60.invoiceCount"] = days31To60.Count,
+            ["aging.days61To90.amount"] = days61To90.Amount,
+            ["aging.days61To90.invoiceCount"] = days61To90.Count,
+            ["aging.days91Plus.amount"] = days91Plus.Amount,
+            ["aging.days91Plus.invoiceCount"] = days91Plus.Count,
             ["aging.totalAr"] = totalAr,
             ["aging.currentAr"] = currentAr,
+            ["aging.openInvoiceCount"] = current.Count + days1To30.Count + days31To60.Count + days61To90.Count + days91Plus.Count,
             ["dso.creditSales"] = sales,
+            ["dso.salesInvoiceCount"] = salesInvoiceCount,
             ["dso.dso"] = dso,
             ["dso.bestPossibleDso"] = bestPossibleDso,
             ["dso.averageDaysDelinquent"] = dso - bestPossibleDso,
             ["dso.countbackDso"] = CountbackDso(totalAr),
             ["cei.monthly.ceiPercent"] = Cei(months: 1, totalAr, currentAr),
             ["cei.quarterly.ceiPercent"] = Cei(months: 3, totalAr, currentAr),
+            ["paymentBehaviour.settledInvoiceCount"] = CountSettledInWindow(),
             ["paymentBehaviour.averageDaysLate"] = AverageDaysLate(weighted: false),
             ["paymentBehaviour.amountWeightedDaysLate"] = AverageDaysLate(weighted: true),
             ["paymentBehaviour.averageDaysToPay"] = AverageDaysToPay(),
-            ["disputeRate.disputeRatePercent"] = DisputeRatePercent(),
+            ["disputeRate.issuedInvoiceCount"] = issuedCount,
+            ["disputeRate.queriedInvoiceCount"] = queriedCount,
+            ["disputeRate.disputeRatePercent"] = issuedCount == 0 ? null : 100m * queriedCount / issuedCount,
         };
     }
 
@@ -73,34 +89,39 @@ public sealed class ExpectedReceivables
         return amount;
     }
 
-    /// <summary>Returns the open amount at D of invoices whose days past due (D − due date) lie in the inclusive range.</summary>
-    private decimal BucketAmount(int minDaysPastDue, int maxDaysPastDue)
+    /// <summary>Returns the open amount at D, and the count, of the invoices whose days past due (D − due date) lie in the inclusive range.</summary>
+    private (decimal Amount, int Count) Bucket(int minDaysPastDue, int maxDaysPastDue)
     {
         var amount = 0m;
+        var count = 0;
         foreach (var row in rows)
         {
             var daysPastDue = asOf.DayNumber - row.DueDate.DayNumber;
             if (row.InvoiceDate <= asOf && row.SettledDate > asOf && daysPastDue >= minDaysPastDue && daysPastDue <= maxDaysPastDue)
             {
                 amount += row.InvoiceAmount;
+                count++;
             }
         }
 
-        return amount;
+        return (amount, count);
     }
 
-    private decimal SalesBetween(DateOnly first, DateOnly last)
+    /// <summary>Returns the credit sales issued from <paramref name="first"/> to <paramref name="last"/> inclusive, and the count of their invoices.</summary>
+    private (decimal Amount, int Count) SalesBetween(DateOnly first, DateOnly last)
     {
         var amount = 0m;
+        var count = 0;
         foreach (var row in rows)
         {
             if (row.InvoiceDate >= first && row.InvoiceDate <= last)
             {
                 amount += row.InvoiceAmount;
+                count++;
             }
         }
 
-        return amount;
+        return (amount, count);
     }
 
     private decimal CountbackDso(decimal totalAr)
@@ -117,7 +138,7 @@ public sealed class ExpectedReceivables
         for (var period = 0; period < CountbackMaxPeriods; period++)
         {
             var length = periodEnd.DayNumber - periodStart.DayNumber + 1;
-            var sales = SalesBetween(periodStart, periodEnd);
+            var (sales, _) = SalesBetween(periodStart, periodEnd);
             if (remaining > sales)
             {
                 days += length;
@@ -141,7 +162,8 @@ public sealed class ExpectedReceivables
     {
         var periodStart = new DateOnly(asOf.Year, asOf.Month, 1).AddMonths(1 - months);
         var beginningAr = OpenAmountAt(periodStart.AddDays(-1));
-        var collectible = beginningAr + (SalesBetween(periodStart, asOf) / months);
+        var (sales, _) = SalesBetween(periodStart, asOf);
+        var collectible = beginningAr + (sales / months);
         var denominator = collectible - currentAr;
         return denominator == 0m ? null : (collectible - totalAr) / denominator * 100m;
     }
@@ -181,7 +203,22 @@ public sealed class ExpectedReceivables
         return count == 0 ? null : sum / count;
     }
 
-    private decimal? DisputeRatePercent()
+    private int CountSettledInWindow()
+    {
+        var count = 0;
+        foreach (var row in rows)
+        {
+            if (row.SettledDate >= windowStart && row.SettledDate <= asOf)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>Counts the invoices issued in W, and those of them whose dispute was opened on or before D.</summary>
+    private (int Issued, int Queried) CountIssuedAndQueried()
     {
         var issued = 0;
         var queried = 0;
@@ -199,6 +236,6 @@ public sealed class ExpectedReceivables
             }
         }
 
-        return issued == 0 ? null : 100m * queried / issued;
+        return (issued, queried);
     }
 }

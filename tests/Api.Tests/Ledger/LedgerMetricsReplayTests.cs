@@ -56,7 +56,7 @@ public sealed class LedgerMetricsReplayTests(LedgerReplayFixture fixture)
             }
         }
 
-        Assert.Equal(6 * QuarterEnds.Length * 18, comparedCount);
+        Assert.Equal(6 * QuarterEnds.Length * 28, comparedCount);
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} figures differ from the ledger:\n{string.Join("\n", mismatches)}");
     }
 

@@ -17,7 +17,9 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     // The invoice CTE decides per invoice whether it matters at @as_of. An invoice issued before @horizon, closed by
     // then and with no entry from @horizon to @as_of has open amount zero and no sale on every date the calculator
     // reads, so it is left out. Issue and amendment rows are loaded whatever their business date, because an
-    // amendment corrects the sale instead of adding one on its own date. An invoice without an issued amount is left
+    // amendment corrects the sale instead of adding one on its own date. For a range of as-of dates, @as_of is the last
+    // of them and @horizon the horizon of the first, which is the earliest of all because it moves forward with the
+    // as-of date, so every invoice that matters at some date of the range is loaded. An invoice without an issued amount is left
     // out: its "issued" entry is missing because that append failed, and the invoice's next command appends it again.
     private const string SelectSql = """
         WITH invoice AS (
@@ -60,16 +62,42 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>Loads the histories of one vendor's invoices that matter at <paramref name="asOf"/> over a window of <paramref name="windowDays"/>.</summary>
-    public Task<IReadOnlyList<InvoiceHistory>> LoadVendorAsync(string vendorId, DateOnly asOf, int windowDays, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InvoiceHistory>> LoadVendorAsync(string vendorId, DateOnly asOf, int windowDays, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(vendorId);
-        return LoadAsync(vendorId, asOf, windowDays, cancellationToken);
+        var histories = await LoadAsync(vendorId, asOf, asOf, windowDays, cancellationToken);
+        return histories.AsOf(asOf);
+    }
+
+    /// <summary>
+    /// Loads, in one query, the ledger rows of one vendor's invoices that matter at any as-of date from
+    /// <paramref name="firstAsOf"/> to <paramref name="lastAsOf"/> over a window of <paramref name="windowDays"/>.
+    /// </summary>
+    public Task<LedgerHistories> LoadVendorRangeAsync(string vendorId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(vendorId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstAsOf, lastAsOf);
+        return LoadAsync(vendorId, firstAsOf, lastAsOf, windowDays, cancellationToken);
     }
 
     /// <summary>Loads the histories of every vendor's invoices that matter at <paramref name="asOf"/> over a window of <paramref name="windowDays"/>.</summary>
     /// <remarks>NOTE: this query reads the whole table to decide which invoices matter, so its cost grows with the network's ledger.</remarks>
-    public Task<IReadOnlyList<InvoiceHistory>> LoadNetworkAsync(DateOnly asOf, int windowDays, CancellationToken cancellationToken) =>
-        LoadAsync(null, asOf, windowDays, cancellationToken);
+    public async Task<IReadOnlyList<InvoiceHistory>> LoadNetworkAsync(DateOnly asOf, int windowDays, CancellationToken cancellationToken)
+    {
+        var histories = await LoadAsync(null, asOf, asOf, windowDays, cancellationToken);
+        return histories.AsOf(asOf);
+    }
+
+    /// <summary>
+    /// Loads, in one query, the ledger rows of every vendor's invoices that matter at any as-of date from
+    /// <paramref name="firstAsOf"/> to <paramref name="lastAsOf"/> over a window of <paramref name="windowDays"/>.
+    /// </summary>
+    /// <remarks>NOTE: like <see cref="LoadNetworkAsync"/>, this reads the whole table, and it keeps the rows of the range in memory.</remarks>
+    public Task<LedgerHistories> LoadNetworkRangeAsync(DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstAsOf, lastAsOf);
+        return LoadAsync(null, firstAsOf, lastAsOf, windowDays, cancellationToken);
+    }
 
     /// <summary>
     /// Returns the first date any figure at <paramref name="asOf"/> reads: the earlier of the window's start and the first
@@ -85,48 +113,40 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
         return windowStart < countbackStart ? windowStart : countbackStart;
     }
 
-    private async Task<IReadOnlyList<InvoiceHistory>> LoadAsync(string? vendorId, DateOnly asOf, int windowDays, CancellationToken cancellationToken)
+    private async Task<LedgerHistories> LoadAsync(string? vendorId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(SelectSql);
         command.Parameters.Add(new NpgsqlParameter<string?>("vendor_id", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = vendorId });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly>("as_of", asOf));
-        command.Parameters.Add(new NpgsqlParameter<DateOnly>("horizon", HorizonOf(asOf, windowDays)));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly>("as_of", lastAsOf));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly>("horizon", HorizonOf(firstAsOf, windowDays)));
 
-        var histories = new List<InvoiceHistory>();
-        var builder = (InvoiceHistoryBuilder?)null;
+        var invoices = new List<LedgerHistories.InvoiceRows>();
+        var current = (LedgerHistories.InvoiceRows?)null;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var vendor = reader.GetString(0);
             var invoiceNumber = reader.GetString(1);
-            if (builder is null || builder.VendorId != vendor || builder.InvoiceNumber != invoiceNumber)
+            if (current is null || current.VendorId != vendor || current.InvoiceNumber != invoiceNumber)
             {
-                if (builder is not null)
-                {
-                    histories.Add(builder.Build());
-                }
-
-                builder = new InvoiceHistoryBuilder(
+                current = new LedgerHistories.InvoiceRows(
                     vendor,
                     invoiceNumber,
                     reader.GetString(2),
                     reader.GetString(3),
                     reader.GetFieldValue<DateOnly>(4),
-                    reader.GetFieldValue<DateOnly>(5));
+                    reader.GetFieldValue<DateOnly>(5),
+                    []);
+                invoices.Add(current);
             }
 
-            builder.Add(
+            current.Rows.Add(new LedgerHistories.Row(
                 LedgerEntryKinds.FromColumn(reader.GetString(6)),
                 reader.GetString(7),
                 reader.GetFieldValue<DateOnly>(8),
-                reader.GetDecimal(9));
+                reader.GetDecimal(9)));
         }
 
-        if (builder is not null)
-        {
-            histories.Add(builder.Build());
-        }
-
-        return histories;
+        return new LedgerHistories(firstAsOf, lastAsOf, invoices);
     }
 }

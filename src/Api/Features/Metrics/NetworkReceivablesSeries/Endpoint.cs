@@ -4,7 +4,7 @@ using TermSync.Silo.Ledger;
 
 namespace TermSync.Api.Features.Metrics.NetworkReceivablesSeries;
 
-public sealed class Endpoint(ReceivablesLedgerReader ledger) : Endpoint<Request, ReceivablesSeriesResponse>
+public sealed class Endpoint(ReceivablesLedgerReader ledger, TimeProvider time) : Endpoint<Request, ReceivablesSeriesResponse>
 {
     public override void Configure()
     {
@@ -19,9 +19,13 @@ public sealed class Endpoint(ReceivablesLedgerReader ledger) : Endpoint<Request,
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        var dates = SeriesDates.Between(request.From!.Value, request.To!.Value, request.Interval!);
-        var histories = await ledger.LoadNetworkRangeAsync(dates[0], dates[^1], SeriesRunner.WindowDays(request), cancellationToken);
-        var series = SeriesRunner.Compute(null, request, dates, histories);
+        var range = SeriesRange.Resolve(request, DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        ValidationFailures.AddRange(range.Check());
+        ThrowIfAnyErrors();
+
+        var dates = range.Dates();
+        var histories = await ledger.LoadNetworkRangeAsync(dates[0], dates[^1], range.WindowDays, cancellationToken);
+        var series = SeriesRunner.Compute(null, range, dates, histories);
         if (SeriesRunner.WantsCsv(request, HttpContext))
         {
             await Send.ResultAsync(SeriesRunner.CsvFile(series));

@@ -9,9 +9,9 @@ namespace TermSync.Api.Features.Metrics.Series;
 internal static class SeriesRunner
 {
     /// <summary>Runs the calculator at each as-of date, on the histories built from <paramref name="ledger"/> at that date.</summary>
-    public static ReceivablesSeriesResponse Compute(string? vendorId, ISeriesRequest request, IReadOnlyList<DateOnly> dates, LedgerHistories ledger)
+    public static ReceivablesSeriesResponse Compute(string? vendorId, SeriesRange range, IReadOnlyList<DateOnly> dates, LedgerHistories ledger)
     {
-        var windowDays = WindowDays(request);
+        var windowDays = range.WindowDays;
         var points = new List<ReceivablesSeriesPoint>(dates.Count);
         foreach (var asOf in dates)
         {
@@ -19,10 +19,8 @@ internal static class SeriesRunner
             points.Add(new ReceivablesSeriesPoint(asOf, figures));
         }
 
-        return new ReceivablesSeriesResponse(vendorId, request.From!.Value, request.To!.Value, request.Interval!.ToLowerInvariant(), windowDays, points);
+        return new ReceivablesSeriesResponse(vendorId, range.From, range.To, range.Interval, windowDays, points);
     }
-
-    public static int WindowDays(ISeriesRequest request) => request.WindowDays ?? Vendors.Metrics.MetricsRequest.DefaultWindowDays;
 
     /// <summary>Returns whether the request asks for CSV, by format=csv or, without a format, by an Accept header naming text/csv.</summary>
     public static bool WantsCsv(ISeriesRequest request, HttpContext context)

@@ -6,7 +6,7 @@ using TermSync.Vendors;
 
 namespace TermSync.Api.Features.Vendors.Metrics.ReceivablesSeries;
 
-public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader ledger) : Endpoint<Request, ReceivablesSeriesResponse>
+public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader ledger, TimeProvider time) : Endpoint<Request, ReceivablesSeriesResponse>
 {
     public override void Configure()
     {
@@ -29,9 +29,14 @@ public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader led
             return;
         }
 
-        var dates = SeriesDates.Between(request.From!.Value, request.To!.Value, request.Interval!);
-        var histories = await ledger.LoadVendorRangeAsync(request.VendorId, dates[0], dates[^1], SeriesRunner.WindowDays(request), cancellationToken);
-        var series = SeriesRunner.Compute(request.VendorId, request, dates, histories);
+        var today = new MetricsRequest(request.VendorId, null, null).AsOfOrToday(profile, time);
+        var range = SeriesRange.Resolve(request, today);
+        ValidationFailures.AddRange(range.Check());
+        ThrowIfAnyErrors();
+
+        var dates = range.Dates();
+        var histories = await ledger.LoadVendorRangeAsync(request.VendorId, dates[0], dates[^1], range.WindowDays, cancellationToken);
+        var series = SeriesRunner.Compute(request.VendorId, range, dates, histories);
         if (SeriesRunner.WantsCsv(request, HttpContext))
         {
             await Send.ResultAsync(SeriesRunner.CsvFile(series));

@@ -1,12 +1,14 @@
 using System.Globalization;
 using System.Text;
 using TermSync.Metrics;
+using TermSync.Money;
 
 namespace TermSync.Api.Features.Metrics.Series;
 
 /// <summary>
 /// Writes a receivables series as CSV by RFC 4180: a header row, then one row per as-of date and currency, with CRLF
-/// line ends. Numbers use the invariant culture, and a null figure is an empty cell.
+/// line ends. Numbers use the invariant culture: money with the currency's minor-unit digits, day figures and
+/// percentages with two decimals, and a null figure is an empty cell.
 /// </summary>
 internal static class ReceivablesCsv
 {
@@ -39,6 +41,9 @@ internal static class ReceivablesCsv
 
     private static List<string> Cells(ReceivablesMetrics figures)
     {
+        var moneyFormat = "F" + Currencies.GetMinorUnitDigits(figures.Scope.Currency).ToString(CultureInfo.InvariantCulture);
+        string Amount(decimal amount) => amount.ToString(moneyFormat, CultureInfo.InvariantCulture);
+
         var aging = figures.Aging;
         var dso = figures.Dso;
         var payment = figures.PaymentBehaviour;
@@ -48,15 +53,15 @@ internal static class ReceivablesCsv
             figures.Scope.AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
             figures.Scope.Currency,
             Number(figures.Scope.WindowDays),
-            Number(aging.TotalAr),
-            Number(aging.CurrentAr),
-            Number(aging.Current.Amount),
-            Number(aging.Days1To30.Amount),
-            Number(aging.Days31To60.Amount),
-            Number(aging.Days61To90.Amount),
-            Number(aging.Days91Plus.Amount),
+            Amount(aging.TotalAr),
+            Amount(aging.CurrentAr),
+            Amount(aging.Current.Amount),
+            Amount(aging.Days1To30.Amount),
+            Amount(aging.Days31To60.Amount),
+            Amount(aging.Days61To90.Amount),
+            Amount(aging.Days91Plus.Amount),
             Number(aging.OpenInvoiceCount),
-            Number(dso.CreditSales),
+            Amount(dso.CreditSales),
             Number(dso.SalesInvoiceCount),
             Number(dso.Dso),
             Number(dso.BestPossibleDso),
@@ -72,11 +77,12 @@ internal static class ReceivablesCsv
             Number(disputes.DisputeRatePercent),
             Number(disputes.InvoiceAccuracyPercent),
             Number(figures.WriteOffs.InvoiceCount),
-            Number(figures.WriteOffs.Amount),
+            Amount(figures.WriteOffs.Amount),
         ];
     }
 
-    private static string Number(decimal? value) => value?.ToString(CultureInfo.InvariantCulture) ?? string.Empty;
+    /// <summary>Formats a day figure or a percentage with two decimals, as the calculator rounds them; null gives an empty cell.</summary>
+    private static string Number(decimal? value) => value?.ToString("F2", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);
 

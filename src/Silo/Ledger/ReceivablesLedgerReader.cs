@@ -18,8 +18,8 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     // then and with no entry from @horizon to @as_of has open amount zero and no sale on every date the calculator
     // reads, so it is left out. Issue and amendment rows are loaded whatever their business date, because an
     // amendment corrects the sale instead of adding one on its own date. For a range of as-of dates, @as_of is the last
-    // of them and @horizon the horizon of the first, which is the earliest of all because it moves forward with the
-    // as-of date, so every invoice that matters at some date of the range is loaded. An invoice without an issued amount is left
+    // of them and @horizon the horizon of the first. That horizon is the earliest of the range, because the horizon
+    // moves forward with the as-of date, so every invoice that matters at some date of the range is loaded. An invoice without an issued amount is left
     // out: its "issued" entry is missing because that append failed, and the invoice's next command appends it again.
     private const string SelectSql = """
         WITH invoice AS (

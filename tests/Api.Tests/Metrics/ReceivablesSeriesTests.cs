@@ -37,7 +37,7 @@ public sealed class ReceivablesSeriesTests(ApiFixture fixture)
         AssertCei(january, monthly: null, quarterly: 100m);
         Assert.Equal(1, january.GetProperty("disputeRate").GetProperty("issuedInvoiceCount").GetInt32());
 
-        // 2021-02-28: A has 600 open, 19 days past due; B is current. DSO = 1100 / 1500 × 90 = 66, BPDSO = 500 / 1500 × 90 = 30.
+        // 2021-02-28: A has 600 open, 19 days past due, and B is current. DSO = 1100 / 1500 × 90 = 66, BPDSO = 500 / 1500 × 90 = 30.
         // Countback: February (28 days, S 500) leaves R 600, then 600 / 1000 × 31 = 18.6 days of January.
         // Monthly CEI = (1000 + 500 − 1100) / (1000 + 500 − 500) = 40. Quarterly: 0 + 1500/3 − 500 = 0, so null.
         var february = UsdAt(series, 1);
@@ -176,7 +176,7 @@ public sealed class ReceivablesSeriesTests(ApiFixture fixture)
         "settledInvoiceCount,averageDaysLate,amountWeightedDaysLate,averageDaysToPay,issuedInvoiceCount,disputeRatePercent," +
         "invoiceAccuracyPercent,writeOffInvoiceCount,writeOffAmount";
 
-    /// <summary>The 2021-02-28 row of the monthly ledger; the quarterly CEI and the payment behaviour figures are null, so empty.</summary>
+    /// <summary>The 2021-02-28 row of the monthly ledger. Its quarterly CEI and payment behaviour figures are null, so their cells are empty.</summary>
     private const string FebruaryRow = "2021-02-28,USD,90,1100.00,500.00,500.00,600.00,0.00,0.00,0.00,2,1500.00,2,66.00,30.00,36.00,46.60,40.00,,0,,,,2,0.00,100.00,0,0.00";
 
     private static async Task<JsonElement> ReadSeriesAsync(VendorClient vendor, string query)

@@ -52,11 +52,11 @@ public sealed class LaterEntriesTests
         var atAsOf = ReceivablesCalculator.Compute(Currency, WithLaterEntries, Date(AsOf)).Aging;
         var later = ReceivablesCalculator.Compute(Currency, WithLaterEntries, Date("2024-04-30")).Aging;
 
-        // 600 of A + 250.50 of B + 99.99 of C + 300 of E; F is settled.
+        // 600 of A + 250.50 of B + 99.99 of C + 300 of E. F is settled.
         Assert.Equal(1250.49m, atAsOf.TotalAr);
         Assert.Equal(4, atAsOf.OpenInvoiceCount);
 
-        // A is paid, B written off and E void; C has 90.00 after its credit note, D 500 and F 80 after the reversal.
+        // A is paid, B written off and E void. C has 90.00 after its credit note, D 500 and F 80 after the reversal.
         Assert.Equal(670.00m, later.TotalAr);
         Assert.Equal(3, later.OpenInvoiceCount);
     }

@@ -81,7 +81,7 @@ internal static class ReceivablesCsv
         ];
     }
 
-    /// <summary>Formats a day figure or a percentage with two decimals, as the calculator rounds them; null gives an empty cell.</summary>
+    /// <summary>Formats a day figure or a percentage with two decimals, as the calculator rounds them. Null gives an empty cell.</summary>
     private static string Number(decimal? value) => value?.ToString("F2", CultureInfo.InvariantCulture) ?? string.Empty;
 
     private static string Number(int value) => value.ToString(CultureInfo.InvariantCulture);

@@ -33,8 +33,8 @@ public static class SeriesDates
             return to.DayNumber - from.DayNumber + 1;
         }
 
-        // Every month from from's to the one before to's has its last day in the range, and to's month ends the series
-        // with to itself, whether or not to is that month's last day.
+        // Each month before the to date's month gives its last day, and the to date's month gives the to date itself,
+        // so there is one point per calendar month of the range.
         return ((to.Year - from.Year) * 12) + to.Month - from.Month + 1;
     }
 

@@ -4,8 +4,9 @@ using TermSync.Api.Features.Vendors.Metrics;
 namespace TermSync.Api.Features.Metrics.Series;
 
 /// <summary>
-/// The range and interval of a series after defaults: interval monthly; to today; from the first day of the month 11
-/// months before to's month for a monthly series (12 points), or 29 days before to for a daily one (30 points).
+/// The range and interval of a series after defaults. The interval defaults to monthly and the to date to today. The
+/// from date defaults to the first day of the month 11 months before to's month for a monthly series (12 points), and
+/// to 29 days before the to date for a daily one (30 points).
 /// </summary>
 public sealed record SeriesRange(DateOnly From, DateOnly To, string Interval, int WindowDays)
 {

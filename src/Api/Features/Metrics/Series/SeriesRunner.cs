@@ -22,7 +22,7 @@ internal static class SeriesRunner
         return new ReceivablesSeriesResponse(vendorId, range.From, range.To, range.Interval, windowDays, points);
     }
 
-    /// <summary>Returns whether the request asks for CSV, by format=csv or, without a format, by an Accept header naming text/csv.</summary>
+    /// <summary>Returns whether the request selects CSV, by format=csv or, without a format, by an Accept header naming text/csv.</summary>
     public static bool WantsCsv(ISeriesRequest request, HttpContext context)
     {
         if (request.Format is not null)

@@ -8,6 +8,10 @@ namespace TermSync.Silo.Ledger;
 /// built in memory. A history at a date takes only the rows dated on or before it, so it equals the one a single as-of
 /// read at that date returns.
 /// </summary>
+/// <remarks>
+/// Histories are rebuilt for each date instead of built once at the last date, because <see cref="InvoiceHistoryBuilder"/>
+/// moves a void or a reversal to the date of a later payment, and which payments count depends on the date.
+/// </remarks>
 public sealed class LedgerHistories
 {
     private readonly IReadOnlyList<InvoiceRows> _invoices;
@@ -44,10 +48,17 @@ public sealed class LedgerHistories
                 continue;
             }
 
+            var voidCountsOn = VoidCountsOn(invoice);
             var builder = new InvoiceHistoryBuilder(invoice.VendorId, invoice.InvoiceNumber, invoice.CustomerId, invoice.Currency, invoice.IssueDate, invoice.DueDate);
             foreach (var row in invoice.Rows)
             {
-                if (row.BusinessDate <= asOf || row.Kind is LedgerEntryKind.Issued or LedgerEntryKind.AmountAdjusted)
+                var counts = row.Kind switch
+                {
+                    LedgerEntryKind.Issued or LedgerEntryKind.AmountAdjusted => true,
+                    LedgerEntryKind.Void => voidCountsOn <= asOf,
+                    _ => row.BusinessDate <= asOf,
+                };
+                if (counts)
                 {
                     builder.Add(row.Kind, row.EntryKey, row.BusinessDate, row.Amount);
                 }
@@ -57,6 +68,33 @@ public sealed class LedgerHistories
         }
 
         return histories;
+    }
+
+    /// <summary>
+    /// Returns the date from which the invoice's void counts, or null without a void: the latest date of the void and
+    /// every payment, reversal, credit note and write-off. <see cref="InvoiceHistoryBuilder"/> moves the void to that
+    /// date too, so a payment and its reversal dated after the void never meet a void that already counts.
+    /// </summary>
+    /// <remarks>The reader loads every row of a void invoice, so this date does not depend on the as-of date.</remarks>
+    private static DateOnly? VoidCountsOn(InvoiceRows invoice)
+    {
+        DateOnly? voidDate = null;
+        var latest = invoice.IssueDate;
+        foreach (var row in invoice.Rows)
+        {
+            if (row.Kind == LedgerEntryKind.Void)
+            {
+                voidDate = voidDate is { } earlier && earlier <= row.BusinessDate ? earlier : row.BusinessDate;
+            }
+
+            if (row.Kind is LedgerEntryKind.Void or LedgerEntryKind.Payment or LedgerEntryKind.PaymentReversal or LedgerEntryKind.Credit or LedgerEntryKind.WriteOff
+                && row.BusinessDate > latest)
+            {
+                latest = row.BusinessDate;
+            }
+        }
+
+        return voidDate is null ? null : latest;
     }
 
     /// <summary>The header of one invoice, from its latest row, and its rows in the order they were recorded.</summary>

@@ -19,8 +19,10 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     // reads, so it is left out. Issue and amendment rows are loaded whatever their business date, because an
     // amendment corrects the sale instead of adding one on its own date. For a range of as-of dates, @as_of is the last
     // of them and @horizon the horizon of the first. That horizon is the earliest of the range, because the horizon
-    // moves forward with the as-of date, so every invoice that matters at some date of the range is loaded. An invoice without an issued amount is left
-    // out: its "issued" entry is missing because that append failed, and the invoice's next command appends it again.
+    // moves forward with the as-of date, so every invoice that matters at some date of the range is loaded. A void
+    // invoice has all of its rows loaded, because a payment or reversal dated after @as_of may move its void past
+    // @as_of. An invoice without an issued amount is left out: its "issued" entry is missing because that append
+    // failed, and the invoice's next command appends it again.
     private const string SelectSql = """
         WITH invoice AS (
             SELECT vendor_id, invoice_number,
@@ -32,7 +34,8 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
                        WHEN entry_kind = 'payment-reversal' THEN amount
                        ELSE 0 END), 0) AS open_before_horizon,
                    bool_or(entry_kind IN ('write-off', 'void') AND business_date < @horizon) AS closed_before_horizon,
-                   bool_or(entry_kind NOT IN ('issued', 'amount-adjusted') AND business_date BETWEEN @horizon AND @as_of) AS changed_since_horizon
+                   bool_or(entry_kind NOT IN ('issued', 'amount-adjusted') AND business_date BETWEEN @horizon AND @as_of) AS changed_since_horizon,
+                   bool_or(entry_kind = 'void') AS has_void
             FROM receivables_ledger
             WHERE @vendor_id::text IS NULL OR vendor_id = @vendor_id
             GROUP BY vendor_id, invoice_number
@@ -45,7 +48,7 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
             ORDER BY vendor_id, invoice_number, entry_id DESC
         ),
         wanted AS (
-            SELECT header.*
+            SELECT header.*, invoice.has_void
             FROM header JOIN invoice USING (vendor_id, invoice_number)
             WHERE header.issue_date <= @as_of
               AND invoice.issued_amount > 0
@@ -57,7 +60,7 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
                entry.entry_kind, entry.entry_key, entry.business_date, entry.amount
         FROM wanted
         JOIN receivables_ledger entry USING (vendor_id, invoice_number)
-        WHERE entry.business_date <= @as_of OR entry.entry_kind IN ('issued', 'amount-adjusted')
+        WHERE entry.business_date <= @as_of OR entry.entry_kind IN ('issued', 'amount-adjusted') OR wanted.has_void
         ORDER BY wanted.vendor_id, wanted.invoice_number, entry.entry_id
         """;
 

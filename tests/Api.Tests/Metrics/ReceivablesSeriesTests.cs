@@ -77,6 +77,39 @@ public sealed class ReceivablesSeriesTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Void_series_matches_as_of_reads()
+    {
+        using var vendor = await fixture.CreateVendorClientAsync();
+        var account = ApiRequests.NewId("acct");
+        var invoice = ApiRequests.Invoice("VOID-S", account, 500m, issueDate: "2020-02-01", dueDate: "2020-03-02");
+        await (await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/invoices/batch", ApiRequests.Batch(invoice))).ReadJsonAsync();
+        var payment = new { paymentReference = "void-s-pay", customerAccount = account, currency = "USD", amount = 200m, receivedOn = "2020-02-20", allocations = new[] { new { invoiceNumber = "VOID-S", amount = 200m } } };
+        await (await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/payments", payment)).ReadJsonAsync();
+        await (await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/payments/void-s-pay/reversal", new { reversedOn = "2020-02-25" })).ReadJsonAsync();
+        var voided = await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/invoices/VOID-S/void", new { voidedOn = "2020-02-10" });
+
+        var series = await ReadSeriesAsync(vendor, "from=2020-02-01&to=2020-03-05&interval=daily");
+
+        Assert.True(voided.IsSuccessStatusCode, $"Void failed with {(int)voided.StatusCode}");
+        Assert.Equal(34, series.GetProperty("points").GetArrayLength());
+
+        // The void is dated 2020-02-10 but counts from 2020-02-25, the date of the latest payment or reversal, so the
+        // invoice stays open until then: 500 before the payment and 300 between the payment and its reversal.
+        Assert.Equal(500m, UsdAt(series, 14).GetProperty("aging").GetProperty("totalAr").GetDecimal());
+        Assert.Equal(300m, UsdAt(series, 21).GetProperty("aging").GetProperty("totalAr").GetDecimal());
+        Assert.Equal(0m, UsdAt(series, 24).GetProperty("aging").GetProperty("totalAr").GetDecimal());
+        Assert.Equal(0m, UsdAt(series, 24).GetProperty("dso").GetProperty("creditSales").GetDecimal());
+        foreach (var point in series.GetProperty("points").EnumerateArray())
+        {
+            var asOf = point.GetProperty("asOf").GetString();
+            var single = await (await vendor.Client.GetAsync($"/vendors/{vendor.VendorId}/metrics/receivables?asOf={asOf}", TestContext.Current.CancellationToken)).ReadJsonAsync();
+            Assert.True(
+                single.GetProperty("currencies").GetRawText() == point.GetProperty("currencies").GetRawText(),
+                $"The series point {asOf} differs from the as-of read: {point.GetProperty("currencies").GetRawText()} against {single.GetProperty("currencies").GetRawText()}");
+        }
+    }
+
+    [Fact]
     public async Task Daily_series_has_every_date()
     {
         using var vendor = await fixture.CreateVendorClientAsync();

@@ -31,8 +31,8 @@ public sealed class LedgerHistories
 
     /// <summary>
     /// Builds the histories at <paramref name="asOf"/> of the invoices issued by then. Issue and amendment rows count
-    /// whatever their date, because an amendment corrects the sale, and every other row counts only when it is dated
-    /// on or before <paramref name="asOf"/>.
+    /// whatever their date, because an amendment corrects the sale. A void counts from the date <see cref="VoidCountsOn"/>
+    /// returns, and every other row counts when it is dated on or before <paramref name="asOf"/>.
     /// </summary>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="asOf"/> is outside the loaded range.</exception>
     public IReadOnlyList<InvoiceHistory> AsOf(DateOnly asOf)

@@ -17,8 +17,12 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     // The invoice CTE decides per invoice whether it matters at @as_of. An invoice issued before @horizon, closed by
     // then and with no entry from @horizon to @as_of has open amount zero and no sale on every date the calculator
     // reads, so it is left out. Issue and amendment rows are loaded whatever their business date, because an
-    // amendment corrects the sale instead of adding one on its own date. An invoice without an issued amount is left
-    // out: its "issued" entry is missing because that append failed, and the invoice's next command appends it again.
+    // amendment corrects the sale instead of adding one on its own date. For a range of as-of dates, @as_of is the last
+    // of them and @horizon the horizon of the first. That horizon is the earliest of the range, because the horizon
+    // moves forward with the as-of date, so every invoice that matters at some date of the range is loaded. A void
+    // invoice has all of its rows loaded, because a payment or reversal dated after @as_of may move its void past
+    // @as_of. An invoice without an issued amount is left out: its "issued" entry is missing because that append
+    // failed, and the invoice's next command appends it again.
     private const string SelectSql = """
         WITH invoice AS (
             SELECT vendor_id, invoice_number,
@@ -30,7 +34,8 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
                        WHEN entry_kind = 'payment-reversal' THEN amount
                        ELSE 0 END), 0) AS open_before_horizon,
                    bool_or(entry_kind IN ('write-off', 'void') AND business_date < @horizon) AS closed_before_horizon,
-                   bool_or(entry_kind NOT IN ('issued', 'amount-adjusted') AND business_date BETWEEN @horizon AND @as_of) AS changed_since_horizon
+                   bool_or(entry_kind NOT IN ('issued', 'amount-adjusted') AND business_date BETWEEN @horizon AND @as_of) AS changed_since_horizon,
+                   bool_or(entry_kind = 'void') AS has_void
             FROM receivables_ledger
             WHERE @vendor_id::text IS NULL OR vendor_id = @vendor_id
             GROUP BY vendor_id, invoice_number
@@ -43,7 +48,7 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
             ORDER BY vendor_id, invoice_number, entry_id DESC
         ),
         wanted AS (
-            SELECT header.*
+            SELECT header.*, invoice.has_void
             FROM header JOIN invoice USING (vendor_id, invoice_number)
             WHERE header.issue_date <= @as_of
               AND invoice.issued_amount > 0
@@ -55,21 +60,47 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
                entry.entry_kind, entry.entry_key, entry.business_date, entry.amount
         FROM wanted
         JOIN receivables_ledger entry USING (vendor_id, invoice_number)
-        WHERE entry.business_date <= @as_of OR entry.entry_kind IN ('issued', 'amount-adjusted')
+        WHERE entry.business_date <= @as_of OR entry.entry_kind IN ('issued', 'amount-adjusted') OR wanted.has_void
         ORDER BY wanted.vendor_id, wanted.invoice_number, entry.entry_id
         """;
 
     /// <summary>Loads the histories of one vendor's invoices that matter at <paramref name="asOf"/> over a window of <paramref name="windowDays"/>.</summary>
-    public Task<IReadOnlyList<InvoiceHistory>> LoadVendorAsync(string vendorId, DateOnly asOf, int windowDays, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<InvoiceHistory>> LoadVendorAsync(string vendorId, DateOnly asOf, int windowDays, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(vendorId);
-        return LoadAsync(vendorId, asOf, windowDays, cancellationToken);
+        var histories = await LoadAsync(vendorId, asOf, asOf, windowDays, cancellationToken);
+        return histories.AsOf(asOf);
+    }
+
+    /// <summary>
+    /// Loads, in one query, the ledger rows of one vendor's invoices that matter at any as-of date from
+    /// <paramref name="firstAsOf"/> to <paramref name="lastAsOf"/> over a window of <paramref name="windowDays"/>.
+    /// </summary>
+    public Task<LedgerHistories> LoadVendorRangeAsync(string vendorId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(vendorId);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstAsOf, lastAsOf);
+        return LoadAsync(vendorId, firstAsOf, lastAsOf, windowDays, cancellationToken);
     }
 
     /// <summary>Loads the histories of every vendor's invoices that matter at <paramref name="asOf"/> over a window of <paramref name="windowDays"/>.</summary>
     /// <remarks>NOTE: this query reads the whole table to decide which invoices matter, so its cost grows with the network's ledger.</remarks>
-    public Task<IReadOnlyList<InvoiceHistory>> LoadNetworkAsync(DateOnly asOf, int windowDays, CancellationToken cancellationToken) =>
-        LoadAsync(null, asOf, windowDays, cancellationToken);
+    public async Task<IReadOnlyList<InvoiceHistory>> LoadNetworkAsync(DateOnly asOf, int windowDays, CancellationToken cancellationToken)
+    {
+        var histories = await LoadAsync(null, asOf, asOf, windowDays, cancellationToken);
+        return histories.AsOf(asOf);
+    }
+
+    /// <summary>
+    /// Loads, in one query, the ledger rows of every vendor's invoices that matter at any as-of date from
+    /// <paramref name="firstAsOf"/> to <paramref name="lastAsOf"/> over a window of <paramref name="windowDays"/>.
+    /// </summary>
+    /// <remarks>NOTE: like <see cref="LoadNetworkAsync"/>, this reads the whole table, and it keeps the rows of the range in memory.</remarks>
+    public Task<LedgerHistories> LoadNetworkRangeAsync(DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(firstAsOf, lastAsOf);
+        return LoadAsync(null, firstAsOf, lastAsOf, windowDays, cancellationToken);
+    }
 
     /// <summary>
     /// Returns the first date any figure at <paramref name="asOf"/> reads: the earlier of the window's start and the first
@@ -85,48 +116,40 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
         return windowStart < countbackStart ? windowStart : countbackStart;
     }
 
-    private async Task<IReadOnlyList<InvoiceHistory>> LoadAsync(string? vendorId, DateOnly asOf, int windowDays, CancellationToken cancellationToken)
+    private async Task<LedgerHistories> LoadAsync(string? vendorId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(SelectSql);
         command.Parameters.Add(new NpgsqlParameter<string?>("vendor_id", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = vendorId });
-        command.Parameters.Add(new NpgsqlParameter<DateOnly>("as_of", asOf));
-        command.Parameters.Add(new NpgsqlParameter<DateOnly>("horizon", HorizonOf(asOf, windowDays)));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly>("as_of", lastAsOf));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly>("horizon", HorizonOf(firstAsOf, windowDays)));
 
-        var histories = new List<InvoiceHistory>();
-        var builder = (InvoiceHistoryBuilder?)null;
+        var invoices = new List<LedgerHistories.InvoiceRows>();
+        var current = (LedgerHistories.InvoiceRows?)null;
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         while (await reader.ReadAsync(cancellationToken))
         {
             var vendor = reader.GetString(0);
             var invoiceNumber = reader.GetString(1);
-            if (builder is null || builder.VendorId != vendor || builder.InvoiceNumber != invoiceNumber)
+            if (current is null || current.VendorId != vendor || current.InvoiceNumber != invoiceNumber)
             {
-                if (builder is not null)
-                {
-                    histories.Add(builder.Build());
-                }
-
-                builder = new InvoiceHistoryBuilder(
+                current = new LedgerHistories.InvoiceRows(
                     vendor,
                     invoiceNumber,
                     reader.GetString(2),
                     reader.GetString(3),
                     reader.GetFieldValue<DateOnly>(4),
-                    reader.GetFieldValue<DateOnly>(5));
+                    reader.GetFieldValue<DateOnly>(5),
+                    []);
+                invoices.Add(current);
             }
 
-            builder.Add(
+            current.Rows.Add(new LedgerHistories.Row(
                 LedgerEntryKinds.FromColumn(reader.GetString(6)),
                 reader.GetString(7),
                 reader.GetFieldValue<DateOnly>(8),
-                reader.GetDecimal(9));
+                reader.GetDecimal(9)));
         }
 
-        if (builder is not null)
-        {
-            histories.Add(builder.Build());
-        }
-
-        return histories;
+        return new LedgerHistories(firstAsOf, lastAsOf, invoices);
     }
 }

@@ -1,11 +1,9 @@
 using FastEndpoints;
-using TermSync.Api.Infrastructure;
 using TermSync.Conversations;
-using TermSync.Vendors;
 
 namespace TermSync.Api.Features.Vendors.Metrics.InvoiceAccuracy;
 
-public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoint<MetricsRequest, InvoiceAccuracyFigures>
+public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : VendorMetricsEndpoint<InvoiceAccuracyFigures>(cluster, time)
 {
     public override void Configure()
     {
@@ -25,17 +23,13 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoi
 
     public override async Task HandleAsync(MetricsRequest request, CancellationToken cancellationToken)
     {
-        var profile = Identifiers.IsVendorId(request.VendorId)
-            ? await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync()
-            : null;
-        if (profile is null)
+        if (await ResolveAsOfAsync(request) is not { } asOf)
         {
-            await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
             return;
         }
 
-        var figures = await cluster.GetGrain<IVendorConversationFiguresGrain>(request.VendorId)
-            .GetInvoiceAccuracyAsync(request.AsOfOrToday(profile, time), request.WindowDays ?? MetricsRequest.DefaultWindowDays);
+        var figures = await Cluster.GetGrain<IVendorConversationFiguresGrain>(request.VendorId)
+            .GetInvoiceAccuracyAsync(asOf, request.WindowDays ?? MetricsRequest.DefaultWindowDays);
         await Send.OkAsync(figures, cancellationToken);
     }
 }

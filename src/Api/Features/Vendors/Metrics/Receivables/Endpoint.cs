@@ -1,13 +1,11 @@
 using FastEndpoints;
 using TermSync.Api.Features.Metrics;
-using TermSync.Api.Infrastructure;
 using TermSync.Grains.Metrics;
 using TermSync.Silo.Ledger;
-using TermSync.Vendors;
 
 namespace TermSync.Api.Features.Vendors.Metrics.Receivables;
 
-public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader ledger, TimeProvider time) : Endpoint<MetricsRequest, ReceivablesResponse>
+public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader ledger, TimeProvider time) : VendorMetricsEndpoint<ReceivablesResponse>(cluster, time)
 {
     public override void Configure()
     {
@@ -22,16 +20,11 @@ public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader led
 
     public override async Task HandleAsync(MetricsRequest request, CancellationToken cancellationToken)
     {
-        var profile = Identifiers.IsVendorId(request.VendorId)
-            ? await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync()
-            : null;
-        if (profile is null)
+        if (await ResolveAsOfAsync(request) is not { } asOf)
         {
-            await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
             return;
         }
 
-        var asOf = request.AsOfOrToday(profile, time);
         var windowDays = request.WindowDays ?? MetricsRequest.DefaultWindowDays;
         var histories = await ledger.LoadVendorAsync(request.VendorId, asOf, windowDays, cancellationToken);
         var figures = ReceivablesCalculator.ComputeByCurrency(histories, asOf, windowDays);

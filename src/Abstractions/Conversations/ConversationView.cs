@@ -8,7 +8,7 @@ public enum ConversationStatus
     Resolved = 1,
 }
 
-/// <summary>A question or dispute as it stands, with its thread and its response clock.</summary>
+/// <summary>A question or dispute as it is now, with its thread and its response clock.</summary>
 /// <param name="ConversationId">Unique within the vendor.</param>
 /// <param name="CustomerId">The network customer the invoices are billed to.</param>
 /// <param name="OpenedAt">The customer's first message: the start of both clocks.</param>

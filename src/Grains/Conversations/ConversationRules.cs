@@ -46,9 +46,9 @@ internal static class ConversationRules
     }
 
     /// <summary>
-    /// Returns the field and message of the first invoice that cannot be part of the conversation: unknown, billed to
-    /// another customer than the first, or, for a dispute, closed, already disputed elsewhere, or with a disputed amount
-    /// not below its open amount.
+    /// Returns the field and message of the first invoice that cannot be part of the conversation. Any conversation rejects
+    /// an unknown invoice or one billed to another customer than the first. A dispute also rejects a closed invoice, one
+    /// disputed elsewhere, and a disputed amount not below the open amount.
     /// </summary>
     public static (string Field, string Error)? CheckInvoices(string conversationId, ConversationDraft draft, IReadOnlyList<InvoiceSnapshot?> invoices)
     {

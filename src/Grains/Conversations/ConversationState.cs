@@ -13,7 +13,7 @@ public sealed record PendingConversationEvent(
 [GenerateSerializer, Alias("termsync.ConversationState")]
 public sealed class ConversationState
 {
-    /// <summary>The conversation as it stands, or null before it is opened.</summary>
+    /// <summary>The conversation as it is now, or null before it is opened.</summary>
     [Id(0)]
     public ConversationView? Conversation { get; set; }
 

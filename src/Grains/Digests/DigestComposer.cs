@@ -112,7 +112,7 @@ internal sealed class DigestComposer(IGrainFactory grains)
     }
 
     /// <summary>
-    /// Returns the invoice's owed part as a line to pay and its disputed part as a line under review; an invoice
+    /// Returns the invoice's owed part as a line to pay and its disputed part as a line under review. An invoice
     /// disputed in part gives both.
     /// </summary>
     private static IEnumerable<DigestLine> ToLines(InvoiceSnapshot invoice, DateOnly asOf)

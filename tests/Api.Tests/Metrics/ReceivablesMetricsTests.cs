@@ -17,10 +17,10 @@ public sealed class ReceivablesMetricsTests(ApiFixture fixture)
     public async Task Partly_paid_invoice_ages_into_31_to_60()
     {
         using var vendor = await fixture.CreateVendorClientAsync();
-        await IssueAsync(vendor, "AGE-1", 10000m, "2016-11-30", "2017-02-28");
-        await PayAsync(vendor, "AGE-1", "age-pay-1", 1500m, "2016-12-20");
-        await PayAsync(vendor, "AGE-1", "age-pay-2", 1000m, "2017-01-20");
-        await PayAsync(vendor, "AGE-1", "age-pay-3", 2000m, "2017-03-20");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "AGE-1", 10000m, "2016-11-30", "2017-02-28");
+        await ReceivablesLedgerRequests.PayAsync(vendor, "AGE-1", "age-pay-1", 1500m, "2016-12-20");
+        await ReceivablesLedgerRequests.PayAsync(vendor, "AGE-1", "age-pay-2", 1000m, "2017-01-20");
+        await ReceivablesLedgerRequests.PayAsync(vendor, "AGE-1", "age-pay-3", 2000m, "2017-03-20");
 
         var usd = await ReadVendorUsdAsync(vendor, "2017-04-04");
 
@@ -42,10 +42,10 @@ public sealed class ReceivablesMetricsTests(ApiFixture fixture)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         var lastMonthEnd = new DateOnly(today.Year, today.Month, 1).AddDays(-1);
         using var vendor = await fixture.CreateVendorClientAsync();
-        await IssueAsync(vendor, "BACK-1", 1000m, Format(lastMonthEnd.AddDays(-40)), Format(lastMonthEnd.AddDays(-10)));
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "BACK-1", 1000m, Format(lastMonthEnd.AddDays(-40)), Format(lastMonthEnd.AddDays(-10)));
         var before = await ReadVendorUsdAsync(vendor, Format(lastMonthEnd));
 
-        await PayAsync(vendor, "BACK-1", "back-pay-1", 400m, Format(lastMonthEnd.AddDays(-5)));
+        await ReceivablesLedgerRequests.PayAsync(vendor, "BACK-1", "back-pay-1", 400m, Format(lastMonthEnd.AddDays(-5)));
         var after = await ReadVendorUsdAsync(vendor, Format(lastMonthEnd));
 
         Assert.Equal(1000m, before.GetProperty("aging").GetProperty("totalAr").GetDecimal());
@@ -58,10 +58,10 @@ public sealed class ReceivablesMetricsTests(ApiFixture fixture)
     public async Task Retried_payment_appends_once()
     {
         using var vendor = await fixture.CreateVendorClientAsync();
-        await IssueAsync(vendor, "RETRY-1", 800m, "2018-05-02", "2018-06-01");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "RETRY-1", 800m, "2018-05-02", "2018-06-01");
 
-        await PayAsync(vendor, "RETRY-1", "retry-pay-1", 300m, "2018-05-20");
-        await PayAsync(vendor, "RETRY-1", "retry-pay-1", 300m, "2018-05-20");
+        await ReceivablesLedgerRequests.PayAsync(vendor, "RETRY-1", "retry-pay-1", 300m, "2018-05-20");
+        await ReceivablesLedgerRequests.PayAsync(vendor, "RETRY-1", "retry-pay-1", 300m, "2018-05-20");
 
         Assert.Equal(1, await CountEntriesAsync(vendor.VendorId, "RETRY-1", "payment:retry-pay-1"));
         Assert.Equal(1, await CountEntriesAsync(vendor.VendorId, "RETRY-1", "issued"));
@@ -74,7 +74,7 @@ public sealed class ReceivablesMetricsTests(ApiFixture fixture)
     public async Task No_sales_in_window_gives_null_dso()
     {
         using var vendor = await fixture.CreateVendorClientAsync();
-        await IssueAsync(vendor, "QUIET-1", 700m, "2015-01-10", "2015-02-09");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "QUIET-1", 700m, "2015-01-10", "2015-02-09");
 
         var usd = await ReadVendorUsdAsync(vendor, "2015-06-30", windowDays: 30);
 
@@ -91,9 +91,9 @@ public sealed class ReceivablesMetricsTests(ApiFixture fixture)
     {
         using var first = await fixture.CreateVendorClientAsync("First Supply");
         using var second = await fixture.CreateVendorClientAsync("Second Supply");
-        await IssueAsync(first, "NET-1", 1200m, "1991-03-01", "1991-03-31");
-        await IssueAsync(second, "NET-2", 300m, "1991-03-15", "1991-05-14");
-        await PayAsync(second, "NET-2", "net-pay-1", 100m, "1991-04-01");
+        await ReceivablesLedgerRequests.IssueAsync(first, "NET-1", 1200m, "1991-03-01", "1991-03-31");
+        await ReceivablesLedgerRequests.IssueAsync(second, "NET-2", 300m, "1991-03-15", "1991-05-14");
+        await ReceivablesLedgerRequests.PayAsync(second, "NET-2", "net-pay-1", 100m, "1991-04-01");
 
         var firstUsd = await ReadVendorUsdAsync(first, "1991-04-30");
         var secondUsd = await ReadVendorUsdAsync(second, "1991-04-30");
@@ -114,8 +114,8 @@ public sealed class ReceivablesMetricsTests(ApiFixture fixture)
     public async Task Question_counts_toward_dispute_rate()
     {
         using var vendor = await fixture.CreateVendorClientAsync();
-        await IssueAsync(vendor, "ASK-1", 400m, "2019-03-01", "2019-03-31");
-        await IssueAsync(vendor, "ASK-2", 600m, "2019-03-02", "2019-04-01");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "ASK-1", 400m, "2019-03-01", "2019-03-31");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "ASK-2", 600m, "2019-03-02", "2019-04-01");
         var question = new
         {
             conversationId = "ask-conversation-1",
@@ -224,21 +224,6 @@ public sealed class ReceivablesMetricsTests(ApiFixture fixture)
         var response = await vendor.Client.GetAsync("/metrics/network/receivables?asOf=2017-04-04", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
-    }
-
-    private static async Task IssueAsync(VendorClient vendor, string invoiceNumber, decimal amount, string issueDate, string dueDate)
-    {
-        var account = ApiRequests.NewId("acct");
-        var invoice = ApiRequests.Invoice(invoiceNumber, account, amount, issueDate: issueDate, dueDate: dueDate);
-        await (await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/invoices/batch", ApiRequests.Batch(invoice))).ReadJsonAsync();
-    }
-
-    private static async Task PayAsync(VendorClient vendor, string invoiceNumber, string paymentReference, decimal amount, string paidOn)
-    {
-        var payment = new { paymentReference, amount, paidOn };
-        var response = await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/invoices/{invoiceNumber}/payments", payment);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"Payment {paymentReference} failed with {(int)response.StatusCode}: {body}");
     }
 
     /// <summary>Reads the vendor's receivables figures and returns those of USD, the only currency these tests use.</summary>

@@ -18,11 +18,11 @@ public sealed class ReceivablesSeriesTests(ApiFixture fixture)
     public async Task Monthly_series_has_exact_points()
     {
         using var vendor = await fixture.CreateVendorClientAsync();
-        await IssueAsync(vendor, "SER-A", 1000m, "2021-01-10", "2021-02-09");
-        await IssueAsync(vendor, "SER-B", 500m, "2021-02-15", "2021-03-17");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "SER-A", 1000m, "2021-01-10", "2021-02-09");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "SER-B", 500m, "2021-02-15", "2021-03-17");
         var beforePayment = await ReadSeriesAsync(vendor, MonthlyQuery);
 
-        await PayAsync(vendor, "SER-A", "ser-pay-1", 400m, "2021-02-20");
+        await ReceivablesLedgerRequests.PayAsync(vendor, "SER-A", "ser-pay-1", 400m, "2021-02-20");
         var series = await ReadSeriesAsync(vendor, MonthlyQuery);
 
         Assert.Equal("monthly", series.GetProperty("interval").GetString());
@@ -62,9 +62,9 @@ public sealed class ReceivablesSeriesTests(ApiFixture fixture)
     public async Task Series_point_equals_as_of_read()
     {
         using var vendor = await fixture.CreateVendorClientAsync();
-        await IssueAsync(vendor, "SER-A", 1000m, "2021-01-10", "2021-02-09");
-        await IssueAsync(vendor, "SER-B", 500m, "2021-02-15", "2021-03-17");
-        await PayAsync(vendor, "SER-A", "ser-pay-1", 400m, "2021-02-20");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "SER-A", 1000m, "2021-01-10", "2021-02-09");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "SER-B", 500m, "2021-02-15", "2021-03-17");
+        await ReceivablesLedgerRequests.PayAsync(vendor, "SER-A", "ser-pay-1", 400m, "2021-02-20");
 
         var series = await ReadSeriesAsync(vendor, MonthlyQuery);
 
@@ -113,7 +113,7 @@ public sealed class ReceivablesSeriesTests(ApiFixture fixture)
     public async Task Daily_series_has_every_date()
     {
         using var vendor = await fixture.CreateVendorClientAsync();
-        await IssueAsync(vendor, "DAY-1", 300m, "2021-02-10", "2021-03-12");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "DAY-1", 300m, "2021-02-10", "2021-03-12");
 
         var series = await ReadSeriesAsync(vendor, "from=2021-02-01&to=2021-03-15&interval=daily");
 
@@ -130,9 +130,9 @@ public sealed class ReceivablesSeriesTests(ApiFixture fixture)
     public async Task Csv_export_has_header_and_rows()
     {
         using var vendor = await fixture.CreateVendorClientAsync();
-        await IssueAsync(vendor, "SER-A", 1000m, "2021-01-10", "2021-02-09");
-        await IssueAsync(vendor, "SER-B", 500m, "2021-02-15", "2021-03-17");
-        await PayAsync(vendor, "SER-A", "ser-pay-1", 400m, "2021-02-20");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "SER-A", 1000m, "2021-01-10", "2021-02-09");
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "SER-B", 500m, "2021-02-15", "2021-03-17");
+        await ReceivablesLedgerRequests.PayAsync(vendor, "SER-A", "ser-pay-1", 400m, "2021-02-20");
 
         var response = await vendor.Client.GetAsync($"/vendors/{vendor.VendorId}/metrics/receivables/series?{MonthlyQuery}&format=csv", TestContext.Current.CancellationToken);
         var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -258,19 +258,4 @@ public sealed class ReceivablesSeriesTests(ApiFixture fixture)
     }
 
     private static decimal? Nullable(JsonElement value) => value.ValueKind == JsonValueKind.Null ? null : value.GetDecimal();
-
-    private static async Task IssueAsync(VendorClient vendor, string invoiceNumber, decimal amount, string issueDate, string dueDate)
-    {
-        var account = ApiRequests.NewId("acct");
-        var invoice = ApiRequests.Invoice(invoiceNumber, account, amount, issueDate: issueDate, dueDate: dueDate);
-        await (await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/invoices/batch", ApiRequests.Batch(invoice))).ReadJsonAsync();
-    }
-
-    private static async Task PayAsync(VendorClient vendor, string invoiceNumber, string paymentReference, decimal amount, string paidOn)
-    {
-        var payment = new { paymentReference, amount, paidOn };
-        var response = await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/invoices/{invoiceNumber}/payments", payment);
-        var body = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
-        Assert.True(response.IsSuccessStatusCode, $"Payment {paymentReference} failed with {(int)response.StatusCode}: {body}");
-    }
 }

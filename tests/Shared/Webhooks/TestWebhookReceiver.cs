@@ -29,7 +29,7 @@ public sealed record ReceivedWebhook(
 /// An HTTP server for webhook tests, listening on 127.0.0.1 on a port the operating system picks. Each hook is a
 /// path, /hooks/{name}, with its own secret and its own queue of status codes to respond with. Once the queue is
 /// empty it responds with the hook's default status, 200 unless set. It checks every signature on its own, with the
-/// scheme receivers are told to use, so a test can fail on a wrong signature.
+/// scheme documented for receivers, so a test can fail on a wrong signature.
 /// </summary>
 public sealed class TestWebhookReceiver : IAsyncDisposable
 {

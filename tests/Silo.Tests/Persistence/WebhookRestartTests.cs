@@ -8,7 +8,7 @@ namespace TermSync.Silo.Tests.Persistence;
 
 /// <summary>
 /// A webhook delivery still retrying when its silo stops is resumed on the next silo from the state in PostgreSQL, with
-/// the same event id and body; its Orleans reminder, or the conversation publishing the unacknowledged event again, wakes it.
+/// the same event id and body. Its Orleans reminder wakes it, or the conversation publishing the unacknowledged event again.
 /// </summary>
 public sealed class WebhookRestartTests : IAsyncLifetime
 {

@@ -1,3 +1,5 @@
+using TermSync.Metrics;
+
 namespace TermSync.Grains.Ledger;
 
 /// <summary>
@@ -11,4 +13,10 @@ public interface IReceivablesLedger
     /// and entry key are stored already is skipped, so a retried command appends nothing twice.
     /// </summary>
     Task AppendAsync(IReadOnlyList<LedgerEntry> entries, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Loads the histories, after all of their entries, of the vendor's invoices that matter at some date from
+    /// <paramref name="horizon"/> on: at least those issued since, open at its start, or with an entry dated since.
+    /// </summary>
+    Task<IReadOnlyList<InvoiceHistory>> LoadVendorSinceAsync(string vendorId, DateOnly horizon, CancellationToken cancellationToken = default);
 }

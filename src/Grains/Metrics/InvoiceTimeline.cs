@@ -103,6 +103,13 @@ internal sealed class InvoiceTimeline
         }
     }
 
+    /// <summary>Returns what the invoice adds to the payment-behaviour sums when it is settled on <paramref name="settledOn"/>.</summary>
+    public SettlementTotals SettlementOn(DateOnly settledOn)
+    {
+        var daysLate = Math.Max(0, settledOn.DayNumber - History.DueDate.DayNumber);
+        return new SettlementTotals(1, daysLate, History.IssuedAmount * daysLate, History.IssuedAmount, settledOn.DayNumber - History.IssueDate.DayNumber);
+    }
+
     /// <summary>Returns whether the invoice has an issue, credit note or void dated from <paramref name="first"/> to <paramref name="last"/>.</summary>
     public bool HasSalesBetween(DateOnly first, DateOnly last) =>
         SalesEntries().Any(sale => sale.Date >= first && sale.Date <= last);

@@ -11,7 +11,7 @@ public static partial class ReceivablesCalculator
     /// sales S and length L adds L days and leaves R − S when R &gt; S, so a month without sales adds L. Otherwise it adds
     /// R / S × L days and ends the walk. AR(D) = 0 gives 0 days and no periods.
     /// </summary>
-    private static (decimal Days, int Periods, int SalesInvoiceCount) ComputeCountback(ReceivablesLedger ledger, DateOnly asOf, decimal totalAr)
+    private static (decimal Days, int Periods, int SalesInvoiceCount) ComputeCountback(IReceivablesSource source, DateOnly asOf, decimal totalAr)
     {
         if (totalAr == 0m)
         {
@@ -28,7 +28,7 @@ public static partial class ReceivablesCalculator
         while (periods < MaxCountbackPeriods)
         {
             var length = periodEnd.DayNumber - periodStart.DayNumber + 1;
-            var (sales, _) = ledger.SalesBetween(periodStart, periodEnd);
+            var sales = source.SalesBetween(periodStart, periodEnd);
             walkedFrom = periodStart;
             periods++;
 
@@ -47,7 +47,7 @@ public static partial class ReceivablesCalculator
             periodStart = periodStart.AddMonths(-1);
         }
 
-        var salesInvoiceCount = ledger.Invoices.Count(invoice => invoice.HasSalesBetween(walkedFrom, asOf));
+        var salesInvoiceCount = source.SalesInvoiceCount(walkedFrom, asOf);
         return (days, periods, salesInvoiceCount);
     }
 }

@@ -8,22 +8,9 @@ public static partial class ReceivablesCalculator
     /// Counts the invoices issued in W and not void by D, and those of them first questioned or disputed on or before D.
     /// The accuracy is 100 − the rounded rate, so the two reported percentages add up to exactly 100.
     /// </summary>
-    private static DisputeRateFigures ComputeDisputeRate(ReceivablesLedger ledger, MetricScope scope)
+    private static DisputeRateFigures ComputeDisputeRate(IReceivablesSource source, MetricScope scope)
     {
-        var issued = 0;
-        var queried = 0;
-        foreach (var invoice in ledger.Invoices)
-        {
-            var history = invoice.History;
-            if (history.IssueDate < scope.WindowStart || history.IssueDate > scope.WindowEnd || invoice.VoidedOn <= scope.AsOf)
-            {
-                continue;
-            }
-
-            issued++;
-            queried += history.FirstQueriedOn <= scope.AsOf ? 1 : 0;
-        }
-
+        var (issued, queried) = source.IssuedBetween(scope.WindowStart, scope.WindowEnd, scope.AsOf);
         if (issued == 0)
         {
             return new DisputeRateFigures(scope, 0, 0, null, null);

@@ -5,24 +5,9 @@ namespace TermSync.Grains.Metrics;
 public static partial class ReceivablesCalculator
 {
     /// <summary>Sums the remainders of invoices written off on a date in W; a write-off whose remainder is zero is not counted.</summary>
-    private static WriteOffFigures ComputeWriteOffs(ReceivablesLedger ledger, MetricScope scope)
+    private static WriteOffFigures ComputeWriteOffs(IReceivablesSource source, MetricScope scope)
     {
-        var count = 0;
-        var amount = 0m;
-        foreach (var invoice in ledger.Invoices)
-        {
-            if (invoice.WrittenOffOn is not { } writtenOffOn || writtenOffOn < scope.WindowStart || writtenOffOn > scope.WindowEnd)
-            {
-                continue;
-            }
-
-            if (invoice.WrittenOffAmount > 0m)
-            {
-                count++;
-                amount += invoice.WrittenOffAmount;
-            }
-        }
-
+        var (count, amount) = source.WrittenOffBetween(scope.WindowStart, scope.WindowEnd);
         return new WriteOffFigures(scope, count, amount);
     }
 }

@@ -32,17 +32,21 @@ public static partial class ReceivablesCalculator
             throw new ArgumentException($"Unknown currency code '{currency}'. Send an upper-case ISO 4217 code such as USD.", nameof(currency));
         }
 
-        var ledger = CreateLedger(currency, histories);
-        var scope = new MetricScope(currency, asOf, windowDays);
+        return Compute(CreateLedger(currency, histories), new MetricScope(currency, asOf, windowDays));
+    }
 
+    /// <summary>Computes every figure from the sums of one currency's invoices.</summary>
+    internal static ReceivablesMetrics Compute(IReceivablesSource source, MetricScope scope)
+    {
+        var aging = source.AgingAt(scope.AsOf);
         return new ReceivablesMetrics(
             scope,
-            ComputeAging(ledger, scope),
-            ComputeDso(ledger, scope),
-            ComputeCei(ledger, scope),
-            ComputePaymentBehaviour(ledger, scope),
-            ComputeDisputeRate(ledger, scope),
-            ComputeWriteOffs(ledger, scope));
+            ComputeAging(aging, scope),
+            ComputeDso(source, aging, scope),
+            ComputeCei(source, aging, scope),
+            ComputePaymentBehaviour(source, scope),
+            ComputeDisputeRate(source, scope),
+            ComputeWriteOffs(source, scope));
     }
 
     /// <summary>Computes every figure once per currency found in <paramref name="histories"/>, ordered by currency code.</summary>

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using NpgsqlTypes;
 using TermSync.Grains.Ledger;
+using TermSync.Metrics;
 
 namespace TermSync.Silo.Ledger;
 
@@ -29,6 +30,7 @@ public sealed partial class PostgresReceivablesLedger : IReceivablesLedger, IAsy
         """;
 
     private readonly NpgsqlDataSource _dataSource;
+    private readonly ReceivablesLedgerReader _reader;
     private readonly ILogger<PostgresReceivablesLedger> _logger;
     private readonly Channel<PendingAppend> _pending = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _flushLoop;
@@ -40,6 +42,7 @@ public sealed partial class PostgresReceivablesLedger : IReceivablesLedger, IAsy
         ArgumentNullException.ThrowIfNull(dataSource);
         ArgumentNullException.ThrowIfNull(logger);
         _dataSource = dataSource;
+        _reader = new ReceivablesLedgerReader(dataSource);
         _logger = logger;
         _flushLoop = Task.Run(RunFlushLoopAsync);
     }
@@ -63,6 +66,9 @@ public sealed partial class PostgresReceivablesLedger : IReceivablesLedger, IAsy
     }
 
     /// <summary>Writes every queued append, then stops the flush loop.</summary>
+    public Task<IReadOnlyList<InvoiceHistory>> LoadVendorSinceAsync(string vendorId, DateOnly horizon, CancellationToken cancellationToken = default) =>
+        _reader.LoadVendorSinceAsync(vendorId, horizon, cancellationToken);
+
     public async ValueTask DisposeAsync()
     {
         _pending.Writer.TryComplete();

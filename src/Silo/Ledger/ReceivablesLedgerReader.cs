@@ -1,5 +1,6 @@
 using Npgsql;
 using TermSync.Grains.Ledger;
+using TermSync.Grains.Metrics;
 using TermSync.Metrics;
 
 namespace TermSync.Silo.Ledger;
@@ -11,9 +12,6 @@ namespace TermSync.Silo.Ledger;
 /// </summary>
 public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
 {
-    /// <summary>Countback DSO walks at most this many calendar months back from the as-of date, its own month included.</summary>
-    public const int CountbackMonths = 24;
-
     // The invoice CTE decides per invoice whether it matters at @as_of. An invoice issued before @horizon, closed by
     // then and with no entry from @horizon to @as_of has open amount zero and no sale on every date the calculator
     // reads, so it is left out. Issue and amendment rows are loaded whatever their business date, because an
@@ -103,25 +101,25 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     }
 
     /// <summary>
-    /// Returns the first date any figure at <paramref name="asOf"/> reads: the earlier of the window's start and the first
-    /// day of the oldest countback month. The CEI periods start later than the countback.
+    /// Loads the histories, after all of their entries, of one vendor's invoices that matter at some date from
+    /// <paramref name="horizon"/> on: those issued since, open at its start, or with an entry dated since.
     /// </summary>
-    public static DateOnly HorizonOf(DateOnly asOf, int windowDays)
+    public async Task<IReadOnlyList<InvoiceHistory>> LoadVendorSinceAsync(string vendorId, DateOnly horizon, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(windowDays, 1);
-        var windowStart = asOf.AddDays(1 - windowDays);
-        var monthStart = new DateOnly(asOf.Year, asOf.Month, 1);
-        var monthsSinceMinValue = ((asOf.Year - 1) * 12) + asOf.Month - 1;
-        var countbackStart = monthsSinceMinValue >= CountbackMonths - 1 ? monthStart.AddMonths(1 - CountbackMonths) : DateOnly.MinValue;
-        return windowStart < countbackStart ? windowStart : countbackStart;
+        ArgumentException.ThrowIfNullOrEmpty(vendorId);
+        var histories = await LoadAsync(vendorId, horizon, DateOnly.MaxValue, DateOnly.MaxValue, cancellationToken);
+        return histories.AsOf(DateOnly.MaxValue);
     }
 
-    private async Task<LedgerHistories> LoadAsync(string? vendorId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken)
+    private Task<LedgerHistories> LoadAsync(string? vendorId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken) =>
+        LoadAsync(vendorId, ReceivablesHorizon.Of(firstAsOf, windowDays), firstAsOf, lastAsOf, cancellationToken);
+
+    private async Task<LedgerHistories> LoadAsync(string? vendorId, DateOnly horizon, DateOnly firstAsOf, DateOnly lastAsOf, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(SelectSql);
         command.Parameters.Add(new NpgsqlParameter<string?>("vendor_id", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = vendorId });
         command.Parameters.Add(new NpgsqlParameter<DateOnly>("as_of", lastAsOf));
-        command.Parameters.Add(new NpgsqlParameter<DateOnly>("horizon", HorizonOf(firstAsOf, windowDays)));
+        command.Parameters.Add(new NpgsqlParameter<DateOnly>("horizon", horizon));
 
         var invoices = new List<LedgerHistories.InvoiceRows>();
         var current = (LedgerHistories.InvoiceRows?)null;

@@ -1,5 +1,6 @@
 using System.Text;
 using Microsoft.AspNetCore.Http;
+using TermSync.Grains.Ledger;
 using TermSync.Grains.Metrics;
 using TermSync.Silo.Ledger;
 

@@ -1,7 +1,6 @@
-using TermSync.Grains.Ledger;
 using TermSync.Metrics;
 
-namespace TermSync.Silo.Ledger;
+namespace TermSync.Grains.Ledger;
 
 /// <summary>
 /// Ledger rows loaded once for a range of as-of dates, from which the invoice histories at any date of the range are
@@ -16,7 +15,7 @@ public sealed class LedgerHistories
 {
     private readonly IReadOnlyList<InvoiceRows> _invoices;
 
-    internal LedgerHistories(DateOnly firstAsOf, DateOnly lastAsOf, IReadOnlyList<InvoiceRows> invoices)
+    public LedgerHistories(DateOnly firstAsOf, DateOnly lastAsOf, IReadOnlyList<InvoiceRows> invoices)
     {
         FirstAsOf = firstAsOf;
         LastAsOf = lastAsOf;
@@ -97,8 +96,26 @@ public sealed class LedgerHistories
         return voidDate is null ? null : latest;
     }
 
-    /// <summary>The header of one invoice, from its latest row, and its rows in the order they were recorded.</summary>
-    internal sealed record InvoiceRows(string VendorId, string InvoiceNumber, string CustomerId, string Currency, DateOnly IssueDate, DateOnly DueDate, List<Row> Rows);
+    /// <summary>
+    /// Builds the history of each invoice in <paramref name="entries"/> after all of its entries. The newest entry of an
+    /// invoice, the last in the list, gives its header.
+    /// </summary>
+    public static IReadOnlyList<InvoiceHistory> FromEntries(IEnumerable<LedgerEntry> entries)
+    {
+        ArgumentNullException.ThrowIfNull(entries);
+        var invoices = new List<InvoiceRows>();
+        foreach (var group in entries.GroupBy(entry => (entry.VendorId, entry.InvoiceNumber)))
+        {
+            var header = group.Last();
+            var rows = group.Select(entry => new Row(entry.Kind, entry.EntryKey, entry.BusinessDate, entry.Amount)).ToList();
+            invoices.Add(new InvoiceRows(header.VendorId, header.InvoiceNumber, header.CustomerId, header.Currency, header.IssueDate, header.DueDate, rows));
+        }
 
-    internal readonly record struct Row(LedgerEntryKind Kind, string EntryKey, DateOnly BusinessDate, decimal Amount);
+        return new LedgerHistories(DateOnly.MaxValue, DateOnly.MaxValue, invoices).AsOf(DateOnly.MaxValue);
+    }
+
+    /// <summary>The header of one invoice, from its latest row, and its rows in the order they were recorded.</summary>
+    public sealed record InvoiceRows(string VendorId, string InvoiceNumber, string CustomerId, string Currency, DateOnly IssueDate, DateOnly DueDate, List<Row> Rows);
+
+    public readonly record struct Row(LedgerEntryKind Kind, string EntryKey, DateOnly BusinessDate, decimal Amount);
 }

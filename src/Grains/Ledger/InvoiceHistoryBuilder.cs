@@ -1,7 +1,6 @@
-using TermSync.Grains.Ledger;
 using TermSync.Metrics;
 
-namespace TermSync.Silo.Ledger;
+namespace TermSync.Grains.Ledger;
 
 /// <summary>Collects the ledger rows of one invoice, in the order they were recorded, into an <see cref="InvoiceHistory"/>.</summary>
 internal sealed class InvoiceHistoryBuilder(string vendorId, string invoiceNumber, string customerId, string currency, DateOnly issueDate, DateOnly dueDate)

@@ -1,0 +1,156 @@
+using TermSync.Grains.Metrics;
+using TermSync.Metrics;
+
+namespace TermSync.Grains.Tests.Metrics;
+
+/// <summary>
+/// Checks that running totals give exactly the calculator's figures for the same histories at every as-of date they
+/// serve, after invoices change, are recorded again or are summed across vendors.
+/// </summary>
+public sealed class RunningTotalsTests
+{
+    public static TheoryData<int> Seeds => [1, 2, 3, 4, 5, 6, 7, 8];
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Figures_equal_the_calculators_at_every_date_served(int seed)
+    {
+        var histories = Generate(seed, "vendor-a", 300);
+        var totals = new ReceivablesRunningTotals();
+        foreach (var history in histories)
+        {
+            totals.Record(history, 1);
+        }
+
+        AssertSameFigures(histories, totals);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Changed_invoices_replace_their_old_histories(int seed)
+    {
+        var first = Generate(seed, "vendor-a", 200);
+        var second = Generate(seed + 100, "vendor-a", 200);
+        var totals = new ReceivablesRunningTotals();
+        foreach (var history in first)
+        {
+            totals.Record(history, 1);
+        }
+
+        foreach (var history in second.Where((_, index) => index % 2 == 0))
+        {
+            totals.Record(history, 2);
+        }
+
+        // A question is never taken back, so the earliest question date of either history stays.
+        var expected = first.Select((history, index) => index % 2 == 0 ? second[index] with { FirstQueriedOn = Earliest(history.FirstQueriedOn, second[index].FirstQueriedOn) } : history).ToList();
+        AssertSameFigures(expected, totals);
+    }
+
+    [Fact]
+    public void A_stale_version_changes_nothing()
+    {
+        var histories = Generate(11, "vendor-a", 2);
+        var totals = new ReceivablesRunningTotals();
+        totals.Record(histories[0], 3);
+
+        var changed = totals.Record(histories[1] with { InvoiceNumber = histories[0].InvoiceNumber }, 2);
+
+        Assert.False(changed);
+        AssertSameFigures([histories[0]], totals);
+    }
+
+    [Fact]
+    public void A_question_recorded_before_or_after_its_invoice_counts_once_with_the_earliest_date()
+    {
+        var history = MetricHistories.Invoice("INV-1", "2026-03-02", "2026-04-01", 100m);
+        var totals = new ReceivablesRunningTotals();
+        totals.RecordQueried("vendor-a", "INV-1", MetricHistories.Date("2026-03-20"));
+        totals.Record(history, 1);
+        totals.RecordQueried("vendor-a", "INV-1", MetricHistories.Date("2026-03-10"));
+        totals.RecordQueried("vendor-a", "INV-1", MetricHistories.Date("2026-03-15"));
+
+        AssertSameFigures([history with { FirstQueriedOn = MetricHistories.Date("2026-03-10") }], totals);
+        var figures = Assert.Single(totals.Compute(MetricHistories.Date("2026-03-31"), 90)!);
+        Assert.Equal(1, figures.DisputeRate.QueriedInvoiceCount);
+    }
+
+    [Fact]
+    public void Totals_of_two_vendors_add_up_to_the_network()
+    {
+        var vendorA = Generate(21, "vendor-a", 150);
+        var vendorB = Generate(22, "vendor-b", 150);
+        var totalsA = new ReceivablesRunningTotals();
+        var totalsB = new ReceivablesRunningTotals();
+        vendorA.ForEach(history => totalsA.Record(history, 1));
+        vendorB.ForEach(history => totalsB.Record(history, 1));
+
+        var network = new CurrencyRunningTotals();
+        network.Add(totalsA.Currencies["USD"], +1);
+        network.Add(totalsB.Currencies["USD"], +1);
+        var asOf = MetricHistories.Date("2027-06-30");
+
+        var expected = ReceivablesCalculator.Compute("USD", [.. vendorA, .. vendorB], asOf, 90);
+        var actual = Assert.Single(ReceivablesRunningTotals.ComputeAll(new Dictionary<string, CurrencyRunningTotals> { ["USD"] = network }, asOf, 90));
+        Assert.Equal(expected, actual);
+
+        network.Add(totalsB.Currencies["USD"], -1);
+        var withoutB = Assert.Single(ReceivablesRunningTotals.ComputeAll(new Dictionary<string, CurrencyRunningTotals> { ["USD"] = network }, asOf, 90));
+        Assert.Equal(ReceivablesCalculator.Compute("USD", vendorA, asOf, 90), withoutB);
+    }
+
+    [Fact]
+    public void Dates_before_the_latest_entry_and_long_windows_are_not_served()
+    {
+        var history = MetricHistories.Invoice("INV-1", "2026-03-02", "2026-04-01", 100m, MetricHistories.Payment("2026-05-04", 40m));
+        var totals = new ReceivablesRunningTotals();
+        totals.Record(history, 1);
+
+        Assert.Null(totals.Compute(MetricHistories.Date("2026-05-03"), 90));
+        Assert.Null(totals.Compute(MetricHistories.Date("2026-05-04"), ReceivablesRunningTotals.MaxWindowDays + 1));
+        Assert.NotNull(totals.Compute(MetricHistories.Date("2026-05-04"), ReceivablesRunningTotals.MaxWindowDays));
+    }
+
+    [Fact]
+    public void An_invalid_history_stops_the_totals_serving_until_it_is_replaced()
+    {
+        var valid = MetricHistories.Invoice("INV-1", "2026-03-02", "2026-04-01", 100m);
+        var totals = new ReceivablesRunningTotals();
+        totals.Record(valid, 1);
+
+        Assert.Throws<ArgumentException>(() => totals.Record(valid with { DueDate = MetricHistories.Date("2026-03-01") }, 2));
+        Assert.Null(totals.Compute(MetricHistories.Date("2026-06-30"), 90));
+
+        totals.Record(valid, 3);
+        AssertSameFigures([valid], totals);
+    }
+
+    private static DateOnly? Earliest(DateOnly? first, DateOnly? second) =>
+        first is null ? second : second is null ? first : first < second ? first : second;
+
+    private static List<InvoiceHistory> Generate(int seed, string vendorId, int count)
+    {
+        var random = new RandomHistories(seed);
+        return [.. Enumerable.Range(0, count).Select(index => random.Next(vendorId, $"INV-{index:D4}"))];
+    }
+
+    /// <summary>Compares both at the latest entry date and at later dates, over short, default and the longest served windows.</summary>
+    private static void AssertSameFigures(IReadOnlyList<InvoiceHistory> histories, ReceivablesRunningTotals totals)
+    {
+        var latest = histories
+            .SelectMany(history => history.Entries.Select(entry => entry.Date).Append(history.IssueDate).Append(history.FirstQueriedOn ?? history.IssueDate))
+            .Max();
+        foreach (var asOf in new[] { latest, latest.AddDays(1), latest.AddDays(45), latest.AddDays(400) })
+        {
+            foreach (var windowDays in new[] { 1, 30, 90, ReceivablesRunningTotals.MaxWindowDays })
+            {
+                var expected = ReceivablesCalculator.ComputeByCurrency(histories, asOf, windowDays);
+                var actual = totals.Compute(asOf, windowDays);
+                Assert.NotNull(actual);
+                Assert.Equal(expected, actual);
+            }
+        }
+
+        Assert.Null(totals.Compute(latest.AddDays(-1), 90));
+    }
+}

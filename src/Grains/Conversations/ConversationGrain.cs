@@ -5,6 +5,7 @@ using TermSync.Conversations;
 using TermSync.CreditNotes;
 using TermSync.Grains.Invoices;
 using TermSync.Grains.Ledger;
+using TermSync.Grains.Metrics.Live;
 using TermSync.Grains.Telemetry;
 using TermSync.Invoices;
 using TermSync.Surveys;
@@ -423,9 +424,17 @@ public sealed partial class ConversationGrain(
         return ConversationCommandResult.Rejected(conversation, problem.Field, problem.Error);
     }
 
-    /// <summary>Appends a "queried" ledger entry dated <paramref name="openedOn"/> for each invoice the conversation names.</summary>
-    private Task AppendQueriedAsync(IEnumerable<InvoiceSnapshot?> invoices, string conversationId, DateOnly openedOn) =>
-        ledger.AppendAsync([.. invoices.OfType<InvoiceSnapshot>().Select(invoice => InvoiceLedgerEntries.Queried(invoice, conversationId, openedOn))]);
+    /// <summary>
+    /// Appends a "queried" ledger entry dated <paramref name="openedOn"/> for each invoice the conversation names, and
+    /// records the question in the vendor's live figures.
+    /// </summary>
+    private Task AppendQueriedAsync(IEnumerable<InvoiceSnapshot?> invoices, string conversationId, DateOnly openedOn)
+    {
+        var named = invoices.OfType<InvoiceSnapshot>().ToList();
+        return Task.WhenAll(
+            ledger.AppendAsync([.. named.Select(invoice => InvoiceLedgerEntries.Queried(invoice, conversationId, openedOn))]),
+            GrainFactory.GetGrain<IVendorReceivablesGrain>(Key.VendorId).RecordQueriedAsync([.. named.Select(invoice => invoice.InvoiceNumber)], openedOn));
+    }
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Conversation {VendorId}/{ConversationId} opened: {Kind} from customer {CustomerId} about {InvoiceCount} invoices")]
     private partial void LogOpened(string vendorId, string conversationId, ConversationKind kind, string customerId, int invoiceCount);

@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Extensions.Logging;
 using TermSync.Customers;
 using TermSync.Grains.Ledger;
+using TermSync.Grains.Metrics.Live;
 using TermSync.Grains.Telemetry;
 using TermSync.Invoices;
 using TermSync.Money;
@@ -320,13 +321,20 @@ public sealed partial class InvoiceGrain(
     }
 
     /// <summary>
-    /// Applies the snapshot to the customer and vendor aggregates and appends every ledger entry of the stored state.
-    /// The ledger skips the entries it has, so resending all of them fills any gap a failed append left.
+    /// Applies the snapshot to the customer and vendor aggregates, appends every ledger entry of the stored state and
+    /// records the history they make in the vendor's live receivables. The ledger skips the entries it has, so resending
+    /// all of them fills any gap a failed append left.
     /// </summary>
-    private Task PublishAsync(InvoiceSnapshot snapshot) => Task.WhenAll(
-        GrainFactory.GetGrain<ICustomerGrain>(snapshot.Customer.Id).ApplyInvoiceAsync(snapshot),
-        GrainFactory.GetGrain<IVendorLedgerGrain>(IVendorLedgerGrain.KeyOf(snapshot.VendorId, snapshot.InvoiceNumber)).ApplyInvoiceAsync(snapshot),
-        ledger.AppendAsync(InvoiceLedgerEntries.From(VendorId, InvoiceNumber, Invoice)));
+    private Task PublishAsync(InvoiceSnapshot snapshot)
+    {
+        var entries = InvoiceLedgerEntries.From(VendorId, InvoiceNumber, Invoice);
+        var history = LedgerHistories.FromEntries(entries).Single();
+        return Task.WhenAll(
+            GrainFactory.GetGrain<ICustomerGrain>(snapshot.Customer.Id).ApplyInvoiceAsync(snapshot),
+            GrainFactory.GetGrain<IVendorLedgerGrain>(IVendorLedgerGrain.KeyOf(snapshot.VendorId, snapshot.InvoiceNumber)).ApplyInvoiceAsync(snapshot),
+            GrainFactory.GetGrain<IVendorReceivablesGrain>(VendorId).RecordInvoiceAsync(history, Invoice.Version),
+            ledger.AppendAsync(entries));
+    }
 
     private InvoiceSnapshot ToSnapshot()
     {

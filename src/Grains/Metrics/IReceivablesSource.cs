@@ -61,6 +61,18 @@ internal sealed class AgingTotals
         _ => 4,
     };
 
+    /// <summary>Adds the buckets of <paramref name="other"/> to these and returns them.</summary>
+    public AgingTotals Add(AgingTotals other)
+    {
+        for (var bucket = 0; bucket < Amounts.Length; bucket++)
+        {
+            Amounts[bucket] += other.Amounts[bucket];
+            Counts[bucket] += other.Counts[bucket];
+        }
+
+        return this;
+    }
+
     public void Add(int daysPastDue, decimal amount, int count)
     {
         var bucket = BucketOf(daysPastDue);

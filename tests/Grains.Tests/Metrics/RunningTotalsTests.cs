@@ -17,11 +17,33 @@ public sealed class RunningTotalsTests
     {
         var histories = Generate(seed, "vendor-a", 300);
         var totals = new ReceivablesRunningTotals();
+        totals.AdvanceCutoff(LatestDate(histories));
         foreach (var history in histories)
         {
             totals.Record(history, 1);
         }
 
+        Assert.Empty(totals.PendingHistories);
+        AssertSameFigures(histories, totals);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Invoices_dated_after_the_cutoff_are_walked_until_it_passes(int seed)
+    {
+        var histories = Generate(seed, "vendor-a", 300);
+        var totals = new ReceivablesRunningTotals();
+        totals.AdvanceCutoff(MetricHistories.Date("2026-06-30"));
+        foreach (var history in histories)
+        {
+            totals.Record(history, 1);
+        }
+
+        Assert.NotEmpty(totals.PendingHistories);
+        AssertSameFigures(histories, totals);
+
+        Assert.True(totals.AdvanceCutoff(LatestDate(histories)));
+        Assert.Empty(totals.PendingHistories);
         AssertSameFigures(histories, totals);
     }
 
@@ -32,6 +54,7 @@ public sealed class RunningTotalsTests
         var first = Generate(seed, "vendor-a", 200);
         var second = Generate(seed + 100, "vendor-a", 200);
         var totals = new ReceivablesRunningTotals();
+        totals.AdvanceCutoff(MetricHistories.Date("2027-12-31"));
         foreach (var history in first)
         {
             totals.Record(history, 1);
@@ -52,6 +75,7 @@ public sealed class RunningTotalsTests
     {
         var histories = Generate(11, "vendor-a", 2);
         var totals = new ReceivablesRunningTotals();
+        totals.AdvanceCutoff(LatestDate(histories));
         totals.Record(histories[0], 3);
 
         var changed = totals.Record(histories[1] with { InvoiceNumber = histories[0].InvoiceNumber }, 2);
@@ -65,6 +89,7 @@ public sealed class RunningTotalsTests
     {
         var history = MetricHistories.Invoice("INV-1", "2026-03-02", "2026-04-01", 100m);
         var totals = new ReceivablesRunningTotals();
+        totals.AdvanceCutoff(MetricHistories.Date("2026-03-31"));
         totals.RecordQueried("vendor-a", "INV-1", MetricHistories.Date("2026-03-20"));
         totals.Record(history, 1);
         totals.RecordQueried("vendor-a", "INV-1", MetricHistories.Date("2026-03-10"));
@@ -82,6 +107,8 @@ public sealed class RunningTotalsTests
         var vendorB = Generate(22, "vendor-b", 150);
         var totalsA = new ReceivablesRunningTotals();
         var totalsB = new ReceivablesRunningTotals();
+        totalsA.AdvanceCutoff(MetricHistories.Date("2027-06-30"));
+        totalsB.AdvanceCutoff(MetricHistories.Date("2027-06-30"));
         vendorA.ForEach(history => totalsA.Record(history, 1));
         vendorB.ForEach(history => totalsB.Record(history, 1));
 
@@ -91,19 +118,20 @@ public sealed class RunningTotalsTests
         var asOf = MetricHistories.Date("2027-06-30");
 
         var expected = ReceivablesCalculator.Compute("USD", [.. vendorA, .. vendorB], asOf, 90);
-        var actual = Assert.Single(ReceivablesRunningTotals.ComputeAll(new Dictionary<string, CurrencyRunningTotals> { ["USD"] = network }, asOf, 90));
+        var actual = Assert.Single(ReceivablesRunningTotals.ComputeAll(new Dictionary<string, CurrencyRunningTotals> { ["USD"] = network }, [], asOf, 90));
         Assert.Equal(expected, actual);
 
         network.Add(totalsB.Currencies["USD"], -1);
-        var withoutB = Assert.Single(ReceivablesRunningTotals.ComputeAll(new Dictionary<string, CurrencyRunningTotals> { ["USD"] = network }, asOf, 90));
+        var withoutB = Assert.Single(ReceivablesRunningTotals.ComputeAll(new Dictionary<string, CurrencyRunningTotals> { ["USD"] = network }, [], asOf, 90));
         Assert.Equal(ReceivablesCalculator.Compute("USD", vendorA, asOf, 90), withoutB);
     }
 
     [Fact]
-    public void Dates_before_the_latest_entry_and_long_windows_are_not_served()
+    public void Dates_before_the_cutoff_and_long_windows_are_not_served()
     {
         var history = MetricHistories.Invoice("INV-1", "2026-03-02", "2026-04-01", 100m, MetricHistories.Payment("2026-05-04", 40m));
         var totals = new ReceivablesRunningTotals();
+        totals.AdvanceCutoff(MetricHistories.Date("2026-05-04"));
         totals.Record(history, 1);
 
         Assert.Null(totals.Compute(MetricHistories.Date("2026-05-03"), 90));
@@ -116,6 +144,7 @@ public sealed class RunningTotalsTests
     {
         var valid = MetricHistories.Invoice("INV-1", "2026-03-02", "2026-04-01", 100m);
         var totals = new ReceivablesRunningTotals();
+        totals.AdvanceCutoff(MetricHistories.Date("2026-06-30"));
         totals.Record(valid, 1);
 
         Assert.Throws<ArgumentException>(() => totals.Record(valid with { DueDate = MetricHistories.Date("2026-03-01") }, 2));
@@ -134,13 +163,19 @@ public sealed class RunningTotalsTests
         return [.. Enumerable.Range(0, count).Select(index => random.Next(vendorId, $"INV-{index:D4}"))];
     }
 
-    /// <summary>Compares both at the latest entry date and at later dates, over short, default and the longest served windows.</summary>
+    private static DateOnly LatestDate(IEnumerable<InvoiceHistory> histories) => histories
+        .SelectMany(history => history.Entries.Select(entry => entry.Date).Append(history.IssueDate).Append(history.FirstQueriedOn ?? history.IssueDate))
+        .Max();
+
+    /// <summary>
+    /// Compares both from the cutoff on, at the latest entry date and at later dates, over short, default and the longest
+    /// served windows, and checks that dates before the cutoff are not served.
+    /// </summary>
     private static void AssertSameFigures(IReadOnlyList<InvoiceHistory> histories, ReceivablesRunningTotals totals)
     {
-        var latest = histories
-            .SelectMany(history => history.Entries.Select(entry => entry.Date).Append(history.IssueDate).Append(history.FirstQueriedOn ?? history.IssueDate))
-            .Max();
-        foreach (var asOf in new[] { latest, latest.AddDays(1), latest.AddDays(45), latest.AddDays(400) })
+        var latest = LatestDate(histories);
+        var cutoff = totals.Cutoff;
+        foreach (var asOf in new[] { cutoff, cutoff.AddDays(1), cutoff.AddDays(20), latest, latest.AddDays(1), latest.AddDays(45), latest.AddDays(400) }.Where(date => date >= cutoff))
         {
             foreach (var windowDays in new[] { 1, 30, 90, ReceivablesRunningTotals.MaxWindowDays })
             {
@@ -151,6 +186,6 @@ public sealed class RunningTotalsTests
             }
         }
 
-        Assert.Null(totals.Compute(latest.AddDays(-1), 90));
+        Assert.Null(totals.Compute(cutoff.AddDays(-1), 90));
     }
 }

@@ -4,8 +4,11 @@ namespace TermSync.Api.Features.Metrics;
 internal static class ReceivablesDescription
 {
     public const string Common =
-        "Every figure is computed on request, with SQL over the append-only receivables ledger, for any past date asOf (today when omitted) " +
-        "and the window of windowDays dates ending with it (90 by default, 1 to 3650). Each invoice change is stored in the ledger with the " +
+        "Without asOf, today's figures are read from running totals that the cluster keeps up to date with every invoice change, " +
+        "so reading them costs the same whatever the number of invoices (source \"live\"; network totals trail the last change by up to a second). " +
+        "With asOf, or when the running totals cannot give them (a window over 366 days, or an entry dated after today), figures are computed " +
+        "with SQL over the append-only receivables ledger (source \"ledger\"), for any past date asOf and the window of windowDays dates ending " +
+        "with it (90 by default, 1 to 3650). Both give the same figures for the same date. Each invoice change is stored in the ledger with the " +
         "date it takes effect on, so a payment posted today but dated last month changes last month's figures the next time they are read. " +
         "Figures come per currency, never converted, each with its currency, asOf, window and the count of invoices behind it. " +
         "Aging buckets open amounts at the end of asOf by days past due (current, 1-30, 31-60, 61-90, 91+) and they add up to total AR. " +

@@ -1,11 +1,12 @@
 using FastEndpoints;
 using TermSync.Api.Features.Vendors.Metrics;
 using TermSync.Grains.Metrics;
+using TermSync.Grains.Metrics.Live;
 using TermSync.Silo.Ledger;
 
 namespace TermSync.Api.Features.Metrics.NetworkReceivables;
 
-public sealed class Endpoint(ReceivablesLedgerReader ledger, TimeProvider time) : Endpoint<Request, ReceivablesResponse>
+public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader ledger, TimeProvider time) : Endpoint<Request, ReceivablesResponse>
 {
     public override void Configure()
     {
@@ -22,8 +23,15 @@ public sealed class Endpoint(ReceivablesLedgerReader ledger, TimeProvider time) 
     {
         var asOf = request.AsOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var windowDays = request.WindowDays ?? MetricsRequest.DefaultWindowDays;
+        if (request.AsOf is null
+            && await cluster.GetGrain<INetworkReceivablesGrain>(INetworkReceivablesGrain.Key).GetFiguresAsync(asOf, windowDays) is { } live)
+        {
+            await Send.OkAsync(new ReceivablesResponse(null, asOf, windowDays, live, ReceivablesResponse.Live), cancellationToken);
+            return;
+        }
+
         var histories = await ledger.LoadNetworkAsync(asOf, windowDays, cancellationToken);
         var figures = ReceivablesCalculator.ComputeByCurrency(histories, asOf, windowDays);
-        await Send.OkAsync(new ReceivablesResponse(null, asOf, windowDays, figures), cancellationToken);
+        await Send.OkAsync(new ReceivablesResponse(null, asOf, windowDays, figures, ReceivablesResponse.Ledger), cancellationToken);
     }
 }

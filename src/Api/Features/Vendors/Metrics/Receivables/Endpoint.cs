@@ -1,6 +1,7 @@
 using FastEndpoints;
 using TermSync.Api.Features.Metrics;
 using TermSync.Grains.Metrics;
+using TermSync.Grains.Metrics.Live;
 using TermSync.Silo.Ledger;
 
 namespace TermSync.Api.Features.Vendors.Metrics.Receivables;
@@ -26,8 +27,14 @@ public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader led
         }
 
         var windowDays = request.WindowDays ?? MetricsRequest.DefaultWindowDays;
+        if (request.AsOf is null && await Cluster.GetGrain<IVendorReceivablesGrain>(request.VendorId).GetFiguresAsync(asOf, windowDays) is { } live)
+        {
+            await Send.OkAsync(new ReceivablesResponse(request.VendorId, asOf, windowDays, live, ReceivablesResponse.Live), cancellationToken);
+            return;
+        }
+
         var histories = await ledger.LoadVendorAsync(request.VendorId, asOf, windowDays, cancellationToken);
         var figures = ReceivablesCalculator.ComputeByCurrency(histories, asOf, windowDays);
-        await Send.OkAsync(new ReceivablesResponse(request.VendorId, asOf, windowDays, figures), cancellationToken);
+        await Send.OkAsync(new ReceivablesResponse(request.VendorId, asOf, windowDays, figures, ReceivablesResponse.Ledger), cancellationToken);
     }
 }

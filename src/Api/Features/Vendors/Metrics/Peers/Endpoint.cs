@@ -1,0 +1,33 @@
+using FastEndpoints;
+using TermSync.Api.Features.Metrics;
+using TermSync.Grains.Metrics;
+using TermSync.Silo.Ledger;
+
+namespace TermSync.Api.Features.Vendors.Metrics.Peers;
+
+public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader ledger, TimeProvider time) : VendorMetricsEndpoint<DistributionResponse>(cluster, time)
+{
+    public override void Configure()
+    {
+        Get("/vendors/{vendorId}/metrics/peers");
+        Summary(summary =>
+        {
+            summary.Summary = "Read where a vendor stands against its peers";
+            summary.Description = "The admin key or the vendor's own key. Gives the vendor's own value of each figure beside the network's " +
+                $"quartiles, and no other vendor's figure: quartiles of fewer than {PeerDistributions.MinimumPeers} vendors are withheld (null), " +
+                "because they could reveal a single vendor's figure. asOf defaults to today in the vendor's time zone. " + DistributionDescription.Common;
+        });
+    }
+
+    public override async Task HandleAsync(MetricsRequest request, CancellationToken cancellationToken)
+    {
+        if (await ResolveAsOfAsync(request) is not { } asOf)
+        {
+            return;
+        }
+
+        var windowDays = request.WindowDays ?? MetricsRequest.DefaultWindowDays;
+        var response = await DistributionResponse.ReadAsync(Cluster, ledger, request.VendorId, asOf, windowDays, live: request.AsOf is null, cancellationToken);
+        await Send.OkAsync(response, cancellationToken);
+    }
+}

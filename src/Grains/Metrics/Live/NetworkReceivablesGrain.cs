@@ -1,0 +1,91 @@
+using Microsoft.Extensions.Logging;
+using TermSync.Metrics;
+using TermSync.Vendors;
+
+namespace TermSync.Grains.Metrics.Live;
+
+/// <summary>
+/// Sums the running totals of every vendor. On activation it asks each registered vendor's grain for its totals, which
+/// activates those grains; afterwards each vendor grain sends its totals after a change. Nothing is stored.
+/// </summary>
+public sealed partial class NetworkReceivablesGrain(ILogger<NetworkReceivablesGrain> logger) : Grain, INetworkReceivablesGrain
+{
+    private const int ActivationBatchSize = 64;
+
+    private readonly Dictionary<string, VendorTotals> _vendors = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CurrencyRunningTotals> _sums = new(StringComparer.Ordinal);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var listings = await GrainFactory.GetGrain<IVendorDirectoryGrain>(IVendorDirectoryGrain.Key).ListAsync();
+        foreach (var batch in listings.Chunk(ActivationBatchSize))
+        {
+            var totals = await Task.WhenAll(batch.Select(listing => GrainFactory.GetGrain<IVendorReceivablesGrain>(listing.VendorId).GetTotalsAsync()));
+            foreach (var vendorTotals in totals)
+            {
+                Replace(vendorTotals);
+            }
+        }
+
+        LogLoaded(listings.Count);
+    }
+
+    public Task ReplaceVendorAsync(VendorTotals totals)
+    {
+        Replace(totals);
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<ReceivablesMetrics>?> GetFiguresAsync(DateOnly asOf, int windowDays) =>
+        Task.FromResult(CanServe(asOf, windowDays) ? ReceivablesRunningTotals.ComputeAll(_sums, _vendors.Values.SelectMany(vendor => vendor.Pending), asOf, windowDays) : null);
+
+    public Task<IReadOnlyList<PeerDistribution>?> GetDistributionAsync(DateOnly asOf, int windowDays, string? ownVendorId)
+    {
+        if (!CanServe(asOf, windowDays))
+        {
+            return Task.FromResult<IReadOnlyList<PeerDistribution>?>(null);
+        }
+
+        var vendorFigures = _vendors.Values.SelectMany(vendor =>
+            ReceivablesRunningTotals.ComputeAll(vendor.Currencies, vendor.Pending, asOf, windowDays).Select(metrics => (vendor.VendorId, metrics)));
+        return Task.FromResult<IReadOnlyList<PeerDistribution>?>(PeerDistributions.Compute(vendorFigures, asOf, windowDays, ownVendorId));
+    }
+
+    private bool CanServe(DateOnly asOf, int windowDays) =>
+        windowDays <= ReceivablesRunningTotals.MaxWindowDays
+        && _vendors.Values.All(vendor => vendor.Serving)
+        && _sums.Values.All(totals => totals.Covers(asOf));
+
+    private void Replace(VendorTotals totals)
+    {
+        if (_vendors.TryGetValue(totals.VendorId, out var applied))
+        {
+            if (applied.Activation == totals.Activation && applied.Sequence >= totals.Sequence)
+            {
+                return;
+            }
+
+            AddAll(applied.Currencies, -1);
+        }
+
+        AddAll(totals.Currencies, +1);
+        _vendors[totals.VendorId] = totals;
+    }
+
+    private void AddAll(Dictionary<string, CurrencyRunningTotals> currencies, int sign)
+    {
+        foreach (var (currency, totals) in currencies)
+        {
+            if (!_sums.TryGetValue(currency, out var sum))
+            {
+                sum = new CurrencyRunningTotals();
+                _sums[currency] = sum;
+            }
+
+            sum.Add(totals, sign);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the live receivables of {VendorCount} registered vendors into the network's sums")]
+    private partial void LogLoaded(int vendorCount);
+}

@@ -208,6 +208,7 @@ public sealed partial class AnalystKeyTests(ApiFixture fixture)
         using var analyst = fixture.CreateClient((await IssueAsync("Every route")).Key);
         var routes = await MetricsRoutesAsync();
         Assert.Contains($"GET {NetworkVendorsPath}", routes);
+        Assert.Contains("GET /metrics/network/receivables/distribution", routes);
 
         foreach (var route in routes)
         {

@@ -104,6 +104,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         Assert.Contains("GET /vendors/{vendorId}/metrics/satisfaction", routes);
         Assert.Contains("GET /vendors/{vendorId}/metrics/receivables", routes);
         Assert.Contains("GET /vendors/{vendorId}/metrics/receivables/series", routes);
+        Assert.Contains("GET /vendors/{vendorId}/metrics/peers", routes);
         Assert.Contains("POST /vendors/{vendorId}/conversations", routes);
         Assert.Contains("GET /vendors/{vendorId}/conversations", routes);
         Assert.Contains("GET /vendors/{vendorId}/conversations/{conversationId}", routes);

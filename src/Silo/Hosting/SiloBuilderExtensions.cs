@@ -114,6 +114,7 @@ public static class SiloBuilderExtensions
         services.TryAddSingleton<IReceivablesLedger, InMemoryReceivablesLedger>();
         services.AddMetrics();
         services.TryAddSingleton<TermSyncMetrics>();
+        services.TryAddSingleton<ReceivablesGauges>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddKeyedSingleton<TimeProvider>(GrainClock.Key, (provider, _) => provider.GetRequiredService<TimeProvider>());
         return services;

@@ -37,9 +37,31 @@ public sealed class MetricsScrapeTests(ApiFixture fixture)
         Assert.Equal(1, Delta(before, after, "updated"));
         Assert.Equal(1, Delta(before, after, "unchanged"));
         Assert.Equal(0, Delta(before, after, "rejected"));
-        Assert.DoesNotContain(vendorId, after.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain(after.Text.Split('\n'), line => line.Contains(vendorId, StringComparison.Ordinal) && !line.StartsWith("termsync_receivables_", StringComparison.Ordinal));
         Assert.DoesNotContain(account, after.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Scrape_reports_network_and_vendor_receivables()
+    {
+        var vendorId = await ApiRequests.CreateVendorAsync(fixture.Client);
+        var today = DateOnly.FromDateTime(DateTime.UtcNow);
+        var invoice = ApiRequests.Invoice("G-1", ApiRequests.NewId("c"), 12345.67m, issueDate: Format(today.AddDays(-3)), dueDate: Format(today.AddDays(27)));
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Client.PostJsonAsync($"/vendors/{vendorId}/invoices/batch", ApiRequests.Batch(invoice))).StatusCode);
+        var vendorSeries = $"currency=\"USD\",scope=\"vendor\",vendor=\"{vendorId}\"}} 12345.67";
+
+        // Vendor grains send their totals to the network grain within a second, and its gauges follow within 15 seconds.
+        var scrape = await ScrapeUntilAsync(text => Lines(text, "termsync_receivables_ar{").Any(line => line.EndsWith(vendorSeries, StringComparison.Ordinal)));
+
+        Assert.Contains(Lines(scrape, "termsync_receivables_ar{"), line => line.Contains("currency=\"USD\",scope=\"network\",vendor=\"\"}", StringComparison.Ordinal));
+        Assert.True(scrape.HasMetric("termsync_receivables_current_ar"), $"No current AR gauge in:\n{scrape.Text}");
+        Assert.True(scrape.HasMetric("termsync_receivables_dso_days"), $"No DSO gauge in:\n{scrape.Text}");
+    }
+
+    private static IEnumerable<string> Lines(PrometheusText scrape, string prefix) =>
+        scrape.Text.Split('\n').Where(line => line.StartsWith(prefix, StringComparison.Ordinal));
+
+    private static string Format(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task Scrape_without_key_is_401()

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using TermSync.Grains.Telemetry;
 using TermSync.Metrics;
 using TermSync.Vendors;
 
@@ -8,9 +10,15 @@ namespace TermSync.Grains.Metrics.Live;
 /// Sums the running totals of every vendor. On activation it asks each registered vendor's grain for its totals, which
 /// activates those grains; afterwards each vendor grain sends its totals after a change. Nothing is stored.
 /// </summary>
-public sealed partial class NetworkReceivablesGrain(ILogger<NetworkReceivablesGrain> logger) : Grain, INetworkReceivablesGrain
+public sealed partial class NetworkReceivablesGrain(
+    ReceivablesGauges gauges,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    ILogger<NetworkReceivablesGrain> logger) : Grain, INetworkReceivablesGrain
 {
     private const int ActivationBatchSize = 64;
+
+    /// <summary>How often the Prometheus gauges are computed again from the sums.</summary>
+    private static readonly TimeSpan GaugeInterval = TimeSpan.FromSeconds(15);
 
     private readonly Dictionary<string, VendorTotals> _vendors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CurrencyRunningTotals> _sums = new(StringComparer.Ordinal);
@@ -28,6 +36,7 @@ public sealed partial class NetworkReceivablesGrain(ILogger<NetworkReceivablesGr
         }
 
         LogLoaded(listings.Count);
+        this.RegisterGrainTimer(SetGaugesAsync, new GrainTimerCreationOptions(TimeSpan.Zero, GaugeInterval) { KeepAlive = true });
     }
 
     public Task ReplaceVendorAsync(VendorTotals totals)
@@ -49,6 +58,21 @@ public sealed partial class NetworkReceivablesGrain(ILogger<NetworkReceivablesGr
         var vendorFigures = _vendors.Values.SelectMany(vendor =>
             ReceivablesRunningTotals.ComputeAll(vendor.Currencies, vendor.Pending, asOf, windowDays).Select(metrics => (vendor.VendorId, metrics)));
         return Task.FromResult<IReadOnlyList<PeerDistribution>?>(PeerDistributions.Compute(vendorFigures, asOf, windowDays, ownVendorId));
+    }
+
+    /// <summary>Sets the gauges to today's figures in UTC over the default window, unless the sums cannot give them.</summary>
+    private Task SetGaugesAsync(CancellationToken cancellationToken)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        if (CanServe(today, ReceivablesCalculator.DefaultWindowDays))
+        {
+            var network = ReceivablesRunningTotals.ComputeAll(_sums, _vendors.Values.SelectMany(vendor => vendor.Pending), today, ReceivablesCalculator.DefaultWindowDays);
+            var vendors = _vendors.Values.SelectMany(vendor =>
+                ReceivablesRunningTotals.ComputeAll(vendor.Currencies, vendor.Pending, today, ReceivablesCalculator.DefaultWindowDays).Select(metrics => (vendor.VendorId, metrics)));
+            gauges.Set(network, vendors);
+        }
+
+        return Task.CompletedTask;
     }
 
     private bool CanServe(DateOnly asOf, int windowDays) =>

@@ -7,6 +7,6 @@ public enum ApiKeyKind
     /// <summary>A key of one vendor, for the routes under /vendors/{vendorId} of that vendor.</summary>
     Vendor = 0,
 
-    /// <summary>A key of an analyst, for the network-wide routes under /metrics.</summary>
+    /// <summary>A key of an analyst, for the routes under /metrics.</summary>
     Analyst = 1,
 }

@@ -11,6 +11,6 @@ public static class ApiRoles
     /// <summary>A vendor API key: the routes under /vendors/{vendorId} of its own vendor.</summary>
     public const string Vendor = "vendor";
 
-    /// <summary>An analyst API key: the network-wide routes under /metrics, and nothing of a single vendor or customer.</summary>
+    /// <summary>An analyst API key: the routes under /metrics, with network-wide figures and each customer's figures across its vendors, and no route of a single vendor.</summary>
     public const string Analyst = "analyst";
 }

@@ -5,7 +5,7 @@ namespace TermSync.Api.Security;
 /// <summary>
 /// Gives every endpoint its roles unless it allows anonymous requests or names its own roles. Routes under
 /// /vendors/{vendorId} admit the admin key and vendor keys, and <see cref="VendorScopeMiddleware"/> keeps a vendor key
-/// to its own vendor. Routes under /metrics, the network-wide figures, admit the admin key and analyst keys. Every
+/// to its own vendor. Routes under /metrics, the network-wide and per-customer figures, admit the admin key and analyst keys. Every
 /// other route admits only the admin key, so a new endpoint is closed until it opens itself.
 /// </summary>
 public static class EndpointAccess

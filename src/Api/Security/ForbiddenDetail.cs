@@ -19,7 +19,7 @@ internal static class ForbiddenDetail
 
         if (context.User.IsInRole(ApiRoles.Analyst))
         {
-            return $"{detail} An analyst key may call only the network-wide routes under /metrics.";
+            return $"{detail} An analyst key may call only the routes under /metrics.";
         }
 
         return detail;

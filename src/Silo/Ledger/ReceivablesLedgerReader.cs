@@ -21,8 +21,18 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     // invoice has all of its rows loaded, because a payment or reversal dated after @as_of may move its void past
     // @as_of. An invoice without an issued amount is left out: its "issued" entry is missing because that append
     // failed, and the invoice's next command appends it again.
+    //
+    // With @customer_id, an invoice belongs to the customer of its newest row, for every as-of date, and wanted keeps
+    // only those. Every such invoice has at least one row naming the customer, so customer_invoice lists a superset of
+    // them, which keeps the two aggregating CTEs from reading the invoices of other customers. No index leads with
+    // customer_id, so customer_invoice reads every row of the vendor, or every row of the table when @vendor_id is null.
     private const string SelectSql = """
-        WITH invoice AS (
+        WITH customer_invoice AS (
+            SELECT DISTINCT vendor_id, invoice_number
+            FROM receivables_ledger
+            WHERE customer_id = @customer_id AND (@vendor_id::text IS NULL OR vendor_id = @vendor_id)
+        ),
+        invoice AS (
             SELECT vendor_id, invoice_number,
                    coalesce(sum(amount) FILTER (WHERE entry_kind IN ('issued', 'amount-adjusted')), 0) AS issued_amount,
                    coalesce(sum(CASE
@@ -35,20 +45,23 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
                    bool_or(entry_kind NOT IN ('issued', 'amount-adjusted') AND business_date BETWEEN @horizon AND @as_of) AS changed_since_horizon,
                    bool_or(entry_kind = 'void') AS has_void
             FROM receivables_ledger
-            WHERE @vendor_id::text IS NULL OR vendor_id = @vendor_id
+            WHERE (@vendor_id::text IS NULL OR vendor_id = @vendor_id)
+              AND (@customer_id::text IS NULL OR (vendor_id, invoice_number) IN (SELECT vendor_id, invoice_number FROM customer_invoice))
             GROUP BY vendor_id, invoice_number
         ),
         header AS (
             SELECT DISTINCT ON (vendor_id, invoice_number)
                    vendor_id, invoice_number, customer_id, currency, issue_date, due_date
             FROM receivables_ledger
-            WHERE @vendor_id::text IS NULL OR vendor_id = @vendor_id
+            WHERE (@vendor_id::text IS NULL OR vendor_id = @vendor_id)
+              AND (@customer_id::text IS NULL OR (vendor_id, invoice_number) IN (SELECT vendor_id, invoice_number FROM customer_invoice))
             ORDER BY vendor_id, invoice_number, entry_id DESC
         ),
         wanted AS (
             SELECT header.*, invoice.has_void
             FROM header JOIN invoice USING (vendor_id, invoice_number)
             WHERE header.issue_date <= @as_of
+              AND (@customer_id::text IS NULL OR header.customer_id = @customer_id)
               AND invoice.issued_amount > 0
               AND (header.issue_date >= @horizon
                    OR invoice.changed_since_horizon
@@ -63,10 +76,17 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
         """;
 
     /// <summary>Loads the histories of one vendor's invoices that matter at <paramref name="asOf"/> over a window of <paramref name="windowDays"/>.</summary>
-    public async Task<IReadOnlyList<InvoiceHistory>> LoadVendorAsync(string vendorId, DateOnly asOf, int windowDays, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<InvoiceHistory>> LoadVendorAsync(string vendorId, DateOnly asOf, int windowDays, CancellationToken cancellationToken) =>
+        LoadVendorAsync(vendorId, customerId: null, asOf, windowDays, cancellationToken);
+
+    /// <summary>
+    /// Loads the histories of one vendor's invoices that matter at <paramref name="asOf"/> over a window of
+    /// <paramref name="windowDays"/>, only those billed to <paramref name="customerId"/> when it is not null.
+    /// </summary>
+    public async Task<IReadOnlyList<InvoiceHistory>> LoadVendorAsync(string vendorId, string? customerId, DateOnly asOf, int windowDays, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(vendorId);
-        var histories = await LoadAsync(vendorId, asOf, asOf, windowDays, cancellationToken);
+        var histories = await LoadAsync(vendorId, customerId, asOf, asOf, windowDays, cancellationToken);
         return histories.AsOf(asOf);
     }
 
@@ -74,18 +94,35 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     /// Loads, in one query, the ledger rows of one vendor's invoices that matter at any as-of date from
     /// <paramref name="firstAsOf"/> to <paramref name="lastAsOf"/> over a window of <paramref name="windowDays"/>.
     /// </summary>
-    public Task<LedgerHistories> LoadVendorRangeAsync(string vendorId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken)
+    public Task<LedgerHistories> LoadVendorRangeAsync(string vendorId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken) =>
+        LoadVendorRangeAsync(vendorId, customerId: null, firstAsOf, lastAsOf, windowDays, cancellationToken);
+
+    /// <summary>
+    /// Loads, in one query, the ledger rows of one vendor's invoices that matter at any as-of date from
+    /// <paramref name="firstAsOf"/> to <paramref name="lastAsOf"/> over a window of <paramref name="windowDays"/>, only
+    /// those billed to <paramref name="customerId"/> when it is not null.
+    /// </summary>
+    public Task<LedgerHistories> LoadVendorRangeAsync(
+        string vendorId, string? customerId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(vendorId);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(firstAsOf, lastAsOf);
-        return LoadAsync(vendorId, firstAsOf, lastAsOf, windowDays, cancellationToken);
+        return LoadAsync(vendorId, customerId, firstAsOf, lastAsOf, windowDays, cancellationToken);
     }
 
     /// <summary>Loads the histories of every vendor's invoices that matter at <paramref name="asOf"/> over a window of <paramref name="windowDays"/>.</summary>
     /// <remarks>NOTE: this query reads the whole table to decide which invoices matter, so its cost grows with the network's ledger.</remarks>
-    public async Task<IReadOnlyList<InvoiceHistory>> LoadNetworkAsync(DateOnly asOf, int windowDays, CancellationToken cancellationToken)
+    public Task<IReadOnlyList<InvoiceHistory>> LoadNetworkAsync(DateOnly asOf, int windowDays, CancellationToken cancellationToken) =>
+        LoadNetworkAsync(customerId: null, asOf, windowDays, cancellationToken);
+
+    /// <summary>
+    /// Loads the histories of every vendor's invoices that matter at <paramref name="asOf"/> over a window of
+    /// <paramref name="windowDays"/>, only those billed to <paramref name="customerId"/> when it is not null.
+    /// </summary>
+    /// <remarks>NOTE: this query reads the whole table, also with a customer, because no index leads with the customer id.</remarks>
+    public async Task<IReadOnlyList<InvoiceHistory>> LoadNetworkAsync(string? customerId, DateOnly asOf, int windowDays, CancellationToken cancellationToken)
     {
-        var histories = await LoadAsync(null, asOf, asOf, windowDays, cancellationToken);
+        var histories = await LoadAsync(null, customerId, asOf, asOf, windowDays, cancellationToken);
         return histories.AsOf(asOf);
     }
 
@@ -93,11 +130,20 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     /// Loads, in one query, the ledger rows of every vendor's invoices that matter at any as-of date from
     /// <paramref name="firstAsOf"/> to <paramref name="lastAsOf"/> over a window of <paramref name="windowDays"/>.
     /// </summary>
-    /// <remarks>NOTE: like <see cref="LoadNetworkAsync"/>, this reads the whole table, and it keeps the rows of the range in memory.</remarks>
-    public Task<LedgerHistories> LoadNetworkRangeAsync(DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken)
+    /// <remarks>NOTE: like <see cref="LoadNetworkAsync(DateOnly, int, CancellationToken)"/>, this reads the whole table, and it keeps the rows of the range in memory.</remarks>
+    public Task<LedgerHistories> LoadNetworkRangeAsync(DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken) =>
+        LoadNetworkRangeAsync(customerId: null, firstAsOf, lastAsOf, windowDays, cancellationToken);
+
+    /// <summary>
+    /// Loads, in one query, the ledger rows of every vendor's invoices that matter at any as-of date from
+    /// <paramref name="firstAsOf"/> to <paramref name="lastAsOf"/> over a window of <paramref name="windowDays"/>, only
+    /// those billed to <paramref name="customerId"/> when it is not null.
+    /// </summary>
+    /// <remarks>NOTE: like <see cref="LoadNetworkAsync(string, DateOnly, int, CancellationToken)"/>, this reads the whole table.</remarks>
+    public Task<LedgerHistories> LoadNetworkRangeAsync(string? customerId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken)
     {
         ArgumentOutOfRangeException.ThrowIfGreaterThan(firstAsOf, lastAsOf);
-        return LoadAsync(null, firstAsOf, lastAsOf, windowDays, cancellationToken);
+        return LoadAsync(null, customerId, firstAsOf, lastAsOf, windowDays, cancellationToken);
     }
 
     /// <summary>
@@ -107,17 +153,20 @@ public sealed class ReceivablesLedgerReader(NpgsqlDataSource dataSource)
     public async Task<IReadOnlyList<InvoiceHistory>> LoadVendorSinceAsync(string vendorId, DateOnly horizon, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(vendorId);
-        var histories = await LoadAsync(vendorId, horizon, DateOnly.MaxValue, DateOnly.MaxValue, cancellationToken);
+        var histories = await LoadAsync(vendorId, customerId: null, horizon, DateOnly.MaxValue, DateOnly.MaxValue, cancellationToken);
         return histories.AsOf(DateOnly.MaxValue);
     }
 
-    private Task<LedgerHistories> LoadAsync(string? vendorId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken) =>
-        LoadAsync(vendorId, ReceivablesHorizon.Of(firstAsOf, windowDays), firstAsOf, lastAsOf, cancellationToken);
+    private Task<LedgerHistories> LoadAsync(
+        string? vendorId, string? customerId, DateOnly firstAsOf, DateOnly lastAsOf, int windowDays, CancellationToken cancellationToken) =>
+        LoadAsync(vendorId, customerId, ReceivablesHorizon.Of(firstAsOf, windowDays), firstAsOf, lastAsOf, cancellationToken);
 
-    private async Task<LedgerHistories> LoadAsync(string? vendorId, DateOnly horizon, DateOnly firstAsOf, DateOnly lastAsOf, CancellationToken cancellationToken)
+    private async Task<LedgerHistories> LoadAsync(
+        string? vendorId, string? customerId, DateOnly horizon, DateOnly firstAsOf, DateOnly lastAsOf, CancellationToken cancellationToken)
     {
         await using var command = dataSource.CreateCommand(SelectSql);
         command.Parameters.Add(new NpgsqlParameter<string?>("vendor_id", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = vendorId });
+        command.Parameters.Add(new NpgsqlParameter<string?>("customer_id", NpgsqlTypes.NpgsqlDbType.Text) { TypedValue = customerId });
         command.Parameters.Add(new NpgsqlParameter<DateOnly>("as_of", lastAsOf));
         command.Parameters.Add(new NpgsqlParameter<DateOnly>("horizon", horizon));
 

@@ -4,11 +4,18 @@ namespace TermSync.Api.Tests.Metrics;
 internal static class ReceivablesLedgerRequests
 {
     /// <summary>Issues a USD invoice to a new account of the vendor.</summary>
-    public static async Task IssueAsync(VendorClient vendor, string invoiceNumber, decimal amount, string issueDate, string dueDate)
+    public static Task IssueAsync(VendorClient vendor, string invoiceNumber, decimal amount, string issueDate, string dueDate) =>
+        IssueToAsync(vendor, ApiRequests.NewId("acct"), invoiceNumber, amount, issueDate, dueDate);
+
+    /// <summary>
+    /// Issues a USD invoice to the vendor's <paramref name="account"/> and returns its network customer id. Accounts of
+    /// the same name at two vendors share a mailbox, so they are one network customer.
+    /// </summary>
+    public static async Task<string> IssueToAsync(VendorClient vendor, string account, string invoiceNumber, decimal amount, string issueDate, string dueDate)
     {
-        var account = ApiRequests.NewId("acct");
         var invoice = ApiRequests.Invoice(invoiceNumber, account, amount, issueDate: issueDate, dueDate: dueDate);
-        await (await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/invoices/batch", ApiRequests.Batch(invoice))).ReadJsonAsync();
+        var pushed = await (await vendor.Client.PostJsonAsync($"/vendors/{vendor.VendorId}/invoices/batch", ApiRequests.Batch(invoice))).ReadJsonAsync();
+        return ApiRequests.CustomerOf(pushed);
     }
 
     /// <summary>Records a payment on one invoice and fails the test when the API rejects it.</summary>

@@ -172,6 +172,7 @@ public sealed partial class AnalystKeyTests(ApiFixture fixture)
             (HttpMethod.Get, $"/vendors/{vendor.VendorId}", null, VendorRoute),
             (HttpMethod.Get, $"/vendors/{vendor.VendorId}/invoices/A-1", null, VendorRoute),
             (HttpMethod.Get, $"/vendors/{vendor.VendorId}/metrics/response-time?asOf=2013-03-01", null, VendorRoute),
+            (HttpMethod.Get, $"/vendors/{vendor.VendorId}/customers/{customerId}/metrics/receivables?asOf=2013-03-01", null, VendorRoute),
             (HttpMethod.Post, $"/vendors/{vendor.VendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("A-2", ApiRequests.NewId("c"), 5m)), VendorRoute),
             (HttpMethod.Post, $"/vendors/{vendor.VendorId}/api-keys", null, AdminRoute),
             (HttpMethod.Get, $"/customers/{customerId}/statement?asOf=2013-03-01", null, AdminRoute),
@@ -188,7 +189,7 @@ public sealed partial class AnalystKeyTests(ApiFixture fixture)
 
             var detail = await HttpAssertions.AssertProblemAsync(response, HttpStatusCode.Forbidden);
             Assert.Contains(expected, detail);
-            Assert.Contains("An analyst key may call only the network-wide routes under /metrics.", detail);
+            Assert.Contains("An analyst key may call only the routes under /metrics.", detail);
         }
 
         var unwritten = await Admin.GetAsync($"/vendors/{vendor.VendorId}/invoices/A-2", TestContext.Current.CancellationToken);
@@ -199,20 +200,26 @@ public sealed partial class AnalystKeyTests(ApiFixture fixture)
 
     /// <summary>
     /// Calls every GET route under /metrics of the OpenAPI document, so a metrics route added later is checked too.
-    /// Only GET routes exist there; a route of another method fails the test until the test sends it a body.
+    /// Only GET routes exist there; a route of another method fails the test until the test sends it a body. A route
+    /// parameter other than {customerId}, which names a customer the vendor billed, fails the test until it gets a value.
     /// </summary>
     [Fact]
     public async Task Metrics_routes_admit_only_admin_and_analysts()
     {
         using var vendor = await fixture.CreateVendorClientAsync();
+        var pushed = await (await vendor.Client.PostJsonAsync(
+            $"/vendors/{vendor.VendorId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("M-1", ApiRequests.NewId("acct"), 5m)))).ReadJsonAsync();
+        var customerId = ApiRequests.CustomerOf(pushed);
         using var analyst = fixture.CreateClient((await IssueAsync("Every route")).Key);
         var routes = await MetricsRoutesAsync();
         Assert.Contains($"GET {NetworkVendorsPath}", routes);
         Assert.Contains("GET /metrics/network/receivables/distribution", routes);
+        Assert.Contains("GET /metrics/customers/{customerId}/receivables", routes);
+        Assert.Contains("GET /metrics/customers/{customerId}/receivables/series", routes);
 
         foreach (var route in routes)
         {
-            var path = route["GET ".Length..];
+            var path = route["GET ".Length..].Replace("{customerId}", customerId, StringComparison.Ordinal);
             Assert.True(route.StartsWith("GET ", StringComparison.Ordinal), $"{route} is not a GET route; add a request body for it to this test.");
             Assert.DoesNotContain("{", path);
 

@@ -105,6 +105,8 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
         Assert.Contains("GET /vendors/{vendorId}/metrics/receivables", routes);
         Assert.Contains("GET /vendors/{vendorId}/metrics/receivables/series", routes);
         Assert.Contains("GET /vendors/{vendorId}/metrics/peers", routes);
+        Assert.Contains("GET /vendors/{vendorId}/customers/{customerId}/metrics/receivables", routes);
+        Assert.Contains("GET /vendors/{vendorId}/customers/{customerId}/metrics/receivables/series", routes);
         Assert.Contains("POST /vendors/{vendorId}/conversations", routes);
         Assert.Contains("GET /vendors/{vendorId}/conversations", routes);
         Assert.Contains("GET /vendors/{vendorId}/conversations/{conversationId}", routes);
@@ -120,6 +122,7 @@ public sealed partial class VendorIsolationTests(ApiFixture fixture)
                 ["invoiceNumber"] = InvoiceNumber,
                 ["keyId"] = owner.KeyId,
                 ["accountNumber"] = account,
+                ["customerId"] = ApiRequests.CustomerOf(pushed),
                 ["paymentReference"] = PaymentReference,
                 ["creditNoteNumber"] = CreditNoteNumber,
                 ["conversationId"] = ConversationId,

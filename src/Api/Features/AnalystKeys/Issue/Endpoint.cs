@@ -20,8 +20,9 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
         {
             summary.Summary = "Issue an analyst key";
             summary.Description = "Admin key only. Returns 201 with the whole key, which is shown this once. An analyst key reads the " +
-                "network-wide routes under /metrics and nothing of a single vendor or customer. An Idempotency-Key header is ignored, " +
-                "because storing the response would store the key; a retry issues one more key, and the unused one can be revoked.";
+                "routes under /metrics, with network-wide figures and each customer's figures across its vendors, and no route of a single vendor. " +
+                "An Idempotency-Key header is ignored, because storing the response would store the key; a retry issues one more key, " +
+                "and the unused one can be revoked.";
         });
     }
 

@@ -24,6 +24,9 @@ internal static class ReceivablesCsv
         "writeOffInvoiceCount", "writeOffAmount",
     ];
 
+    /// <summary>The header row of a series that lists vendors' shares: a vendorId column, then <see cref="Columns"/>.</summary>
+    public static readonly IReadOnlyList<string> VendorColumns = ["vendorId", .. Columns];
+
     public static string Write(ReceivablesSeriesResponse series)
     {
         var text = new StringBuilder();
@@ -34,6 +37,22 @@ internal static class ReceivablesCsv
             {
                 AppendRow(text, Cells(figures));
             }
+        }
+
+        return text.ToString();
+    }
+
+    /// <summary>
+    /// Writes <paramref name="rows"/> under <see cref="VendorColumns"/>, in the order given. A row without a vendor id,
+    /// such as a total over all vendors, gets an empty vendorId cell.
+    /// </summary>
+    public static string WriteWithVendors(IEnumerable<(string? VendorId, ReceivablesMetrics Figures)> rows)
+    {
+        var text = new StringBuilder();
+        AppendRow(text, VendorColumns);
+        foreach (var (vendorId, figures) in rows)
+        {
+            AppendRow(text, [vendorId ?? string.Empty, .. Cells(figures)]);
         }
 
         return text.ToString();

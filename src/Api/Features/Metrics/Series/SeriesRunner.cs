@@ -38,10 +38,13 @@ internal static class SeriesRunner
     public static bool IsFormat(string? format, string expected) => string.Equals(format, expected, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Returns <paramref name="series"/> as a CSV attachment named after its scope, range and interval.</summary>
-    public static IResult CsvFile(ReceivablesSeriesResponse series)
+    public static IResult CsvFile(ReceivablesSeriesResponse series) =>
+        CsvFile(ReceivablesCsv.Write(series), series.VendorId ?? "network", series.From, series.To, series.Interval);
+
+    /// <summary>Returns <paramref name="csv"/> as an attachment named "receivables-<paramref name="scope"/>-FROM-TO-INTERVAL.csv".</summary>
+    public static IResult CsvFile(string csv, string scope, DateOnly from, DateOnly to, string interval)
     {
-        var fileName = $"receivables-{series.VendorId ?? "network"}-{series.From:yyyy-MM-dd}-{series.To:yyyy-MM-dd}-{series.Interval}.csv";
-        var content = Encoding.UTF8.GetBytes(ReceivablesCsv.Write(series));
-        return TypedResults.File(content, "text/csv; charset=utf-8", fileName);
+        var fileName = $"receivables-{scope}-{from:yyyy-MM-dd}-{to:yyyy-MM-dd}-{interval}.csv";
+        return TypedResults.File(Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", fileName);
     }
 }

@@ -6,7 +6,7 @@ namespace TermSync.Grains.Metrics;
 public static class PeerDistributions
 {
     /// <summary>
-    /// Fewest vendors with a defined figure for its quartiles to be shown to a vendor. With fewer, the quartiles could
+    /// Minimum number of vendors with a defined figure for its quartiles to be shown to a vendor. With fewer, the quartiles could
     /// reveal another vendor's figure, so they are withheld (null) and only the count is given.
     /// </summary>
     public const int MinimumPeers = 5;

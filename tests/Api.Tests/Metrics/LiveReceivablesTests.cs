@@ -124,7 +124,7 @@ public sealed class LiveReceivablesTests(ApiFixture fixture)
     private static JsonElement FigureOf(JsonElement response, string figure) =>
         UsdOf(response).GetProperty("figures").EnumerateArray().Single(entry => entry.GetProperty("figure").GetString() == figure);
 
-    /// <summary>Reads the figures without asOf (live), then with the asOf the live answer gave (computed from the ledger).</summary>
+    /// <summary>Reads the figures without asOf (live), then with the asOf of the live response (computed from the ledger).</summary>
     private static async Task<(JsonElement Live, JsonElement Ledger)> ReadBothAsync(HttpClient client, string path)
     {
         var live = await (await client.GetAsync(path, TestContext.Current.CancellationToken)).ReadJsonAsync();
@@ -134,8 +134,8 @@ public sealed class LiveReceivablesTests(ApiFixture fixture)
     }
 
     /// <summary>
-    /// Reads the network's live and ledger figures until their USD figures agree, because vendor grains send their totals
-    /// to the network grain up to a second after a change; fails after ten seconds.
+    /// Reads the network's live and ledger figures until their USD figures agree. Vendor grains send their totals to the
+    /// network grain up to a second after a change, and the wait fails after ten seconds.
     /// </summary>
     private async Task<(JsonElement Live, JsonElement Ledger)> WaitForNetworkAsync()
     {

@@ -7,7 +7,7 @@ using TermSync.Vendors;
 namespace TermSync.Grains.Metrics.Live;
 
 /// <summary>
-/// Sums the running totals of every vendor. On activation it asks each registered vendor's grain for its totals, which
+/// Sums the running totals of every vendor. On activation it requests the totals of each registered vendor's grain, which
 /// activates those grains; afterwards each vendor grain sends its totals after a change. Nothing is stored.
 /// </summary>
 public sealed partial class NetworkReceivablesGrain(

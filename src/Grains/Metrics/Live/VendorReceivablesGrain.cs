@@ -73,7 +73,7 @@ public sealed partial class VendorReceivablesGrain(
         }
         catch (ArgumentException exception)
         {
-            // The totals stop serving figures, so readers get the ledger's answer, which names the same error.
+            // The totals stop serving figures, so readers get the figures from the ledger path, which reports the same error.
             _changed = true;
             LogInvalidHistory(exception, VendorId, history.InvoiceNumber);
         }

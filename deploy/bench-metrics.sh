@@ -1,0 +1,145 @@
+#!/usr/bin/env bash
+# Measures receivables metrics reads on generated networks of several sizes and records them in docs/benchmarks.md.
+#
+#   deploy/bench-metrics.sh [--invoices N,N,...] [options]    for example: deploy/bench-metrics.sh --invoices 2000,20000 --rounds 1
+#
+# Builds the solution in Release and starts its own PostgreSQL under var/postgres-bench. For each size, in the
+# order given, it resets the database, applies the schema, writes a generated network straight into
+# receivables_ledger (`TermSync.Benchmarks metrics load`), starts the API with a co-hosted silo on free ports,
+# registers the network's vendors and times the reads (`TermSync.Benchmarks metrics measure`), then stops the API.
+# At the end it replaces the receivables-metrics section of docs/benchmarks.md. A run whose checks fail leaves
+# the file as it was. Intermediate files go to var/bench-metrics and the API logs to var/log.
+#
+# Options:
+#   --invoices N,N,...        network sizes in invoices, comma-separated; default 10000,1000000
+#   --seed, --vendors, --invoices-per-customer, --last-date
+#                             passed to `metrics load` (`TermSync.Benchmarks metrics load --help`)
+#   --rounds, --reads, --min-reads, --series-seconds, --warmup-reads
+#                             passed to `metrics measure` (`TermSync.Benchmarks metrics measure --help`)
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+bench_name=bench-metrics.sh
+# shellcheck source=deploy/bench-lib.sh
+source "$root/deploy/bench-lib.sh"
+doc="$root/docs/benchmarks.md"
+work="$root/var/bench-metrics"
+driver="$root/tests/Benchmarks/bin/Release/net10.0/TermSync.Benchmarks.dll"
+command_line="bash deploy/bench-metrics.sh${*:+ $*}"
+load_at_start=$(bench_load_average)
+
+sizes=10000,1000000
+load_options=()
+measure_options=()
+while [[ $# -gt 0 ]]; do
+  case $1 in
+    --help)
+      sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
+      exit 0
+      ;;
+    --invoices | --seed | --vendors | --invoices-per-customer | --last-date | \
+      --rounds | --reads | --min-reads | --series-seconds | --warmup-reads)
+      [[ $# -ge 2 ]] || fail "the option $1 needs a value; run with --help for usage"
+      case $1 in
+        --invoices) sizes=$2 ;;
+        --seed | --vendors | --invoices-per-customer | --last-date) load_options+=("$1" "$2") ;;
+        *) measure_options+=("$1" "$2") ;;
+      esac
+      shift 2
+      ;;
+    *) fail "unknown option '$1'; run with --help for usage" ;;
+  esac
+done
+[[ $sizes =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] \
+  || fail "--invoices is '$sizes' but must be whole numbers above 0 separated by commas, such as 10000,1000000"
+IFS=, read -r -a size_list <<<"$sizes"
+
+command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing; install it (package dotnet-sdk-10.0) and run again"
+command -v curl >/dev/null || fail "curl is missing; install it with: apt-get install curl"
+
+section=$(mktemp)
+stop_all() {
+  bench_stop_api
+  bench_stop_postgres
+  rm -f "$section"
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+log "building in Release"
+dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
+bench_start_postgres
+bench_make_keys
+rm -rf "$work"
+mkdir -p "$work"
+
+timings=()
+result_files=()
+for size in "${size_list[@]}"; do
+  size_started=$SECONDS
+  bench_reset_database
+  bench_migrate
+
+  log "loading a network of $size invoices into receivables_ledger"
+  load_started=$SECONDS
+  ConnectionStrings__TermSync=$connection dotnet "$driver" metrics load --invoices "$size" \
+    --manifest "$work/network-$size.json" "${load_options[@]}" || fail "loading $size invoices failed; docs/benchmarks.md is unchanged"
+  load_seconds=$((SECONDS - load_started))
+
+  bench_start_api "$root/var/log/bench-metrics-api-$size.log"
+  log "measuring reads at $size invoices"
+  measure_started=$SECONDS
+  measure_status=0
+  TERMSYNC_API_KEY=$admin_key ConnectionStrings__TermSync=$connection dotnet "$driver" metrics measure --api "$api_url" \
+    --manifest "$work/network-$size.json" --silo-pid "$api_pid" --output "$work/result-$size.json" \
+    "${measure_options[@]}" || measure_status=$?
+  measure_seconds=$((SECONDS - measure_started))
+  bench_stop_api
+  [[ $measure_status -eq 0 ]] || fail "measuring $size invoices failed or its checks did not pass; docs/benchmarks.md is unchanged"
+
+  result_files+=("$work/result-$size.json")
+  timings+=("$size invoices: $((SECONDS - size_started)) s in all, of which $load_seconds s loading and $measure_seconds s measuring")
+done
+bench_stop_postgres
+
+dotnet "$driver" metrics report --markdown "$work/results.md" "${result_files[@]}" >/dev/null \
+  || fail "a result holds a failed check; docs/benchmarks.md is unchanged"
+
+cat >"$section" <<SECTION
+## Receivables metrics reads
+
+Latency of \`GET /metrics/network/receivables\` without \`asOf\` (the network's live figures for today),
+of \`GET /vendors/{vendorId}/metrics/receivables\` without \`asOf\` (one vendor's live figures, for the vendor
+with the most invoices), and of \`GET /metrics/network/receivables?asOf=\` the end of a past quarter (figures
+computed from the receivables ledger with SQL), on generated networks of each size. Each read is sent only after
+the previous one returned, with the admin key, so the figures are latencies, not throughput.
+
+The generator writes each network straight into the \`receivables_ledger\` table with a binary COPY. It bypasses
+the API, the invoice grains and the ledger writer, so no invoice, customer or vendor ledger grain has state: only
+the ledger rows exist, with the columns, entry kinds and entry keys that the invoice and conversation grains
+write. Its vendors are registered through \`POST /vendors\` before the warm-up. Issue dates cover the same two
+years for every size, ending with the last date (the day before the run unless \`--last-date\` says otherwise),
+so the sizes differ only in how many invoices fall on each day. The generator draws, per invoice: 1 % voided,
+1 % amended, 3.5 % credited in part or in full, 4 % never paid, 1.5 % written off, the rest paid in one payment
+or (12 %) two, 45 % of those after the due date, 0.4 % with a reversed payment, and 6 % queried by the customer.
+Entries that would fall after the last date are left out, so recent invoices are still open. The row counts by
+kind are below.
+
+The API with its co-hosted silo, PostgreSQL and the driver share the machine below, and each size gets a new
+database and a new API process. The first live read activates the grains behind it; it and the first read of
+each other series are reported apart as warm-up.
+
+- Date: $(date -u '+%Y-%m-%d %H:%M UTC')
+- Commit: $(bench_commit)
+- Command: \`$command_line\`
+- Machine: $(bench_machine)
+- Software: .NET SDK $(dotnet --version), runtime $(bench_runtime), PostgreSQL $pg_version
+- Load average (1, 5, 15 min) when the script started: $load_at_start. A load above the core count means other
+  programs were running, so the latencies are likely higher and more spread than on an idle machine.
+- Wall-clock time of the script per size: $(printf '%s; ' "${timings[@]}" | sed 's/; $//').
+
+$(cat "$work/results.md")
+SECTION
+
+bench_replace_section "$doc" receivables-metrics "$section"
+log "wrote the results to docs/benchmarks.md"

@@ -78,7 +78,7 @@ bench_make_keys() {
   link_signing_key=$(head -c 32 /dev/urandom | base64)
 }
 
-# Starts the API with a co-hosted silo on free ports and waits until it answers. $1 is the log file. Sets api_pid
+# Starts the API with a co-hosted silo on free ports and waits until it responds. $1 is the log file. Sets api_pid
 # and api_url. Call bench_make_keys first.
 bench_start_api() {
   local api_log=$1 api_port silo_port gateway_port

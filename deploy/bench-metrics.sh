@@ -4,9 +4,9 @@
 #   deploy/bench-metrics.sh [--invoices N,N,...] [options]    for example: deploy/bench-metrics.sh --invoices 2000,20000 --rounds 1
 #
 # Builds the solution in Release and starts its own PostgreSQL under var/postgres-bench. For each size, in the
-# order given, it resets the database, applies the schema, writes a generated network straight into
-# receivables_ledger (`TermSync.Benchmarks metrics load`), starts the API with a co-hosted silo on free ports,
-# registers the network's vendors and times the reads (`TermSync.Benchmarks metrics measure`), then stops the API.
+# order given, it resets the database, applies the schema and writes a generated network straight into
+# receivables_ledger (`TermSync.Benchmarks metrics load`). Then it starts the API with a co-hosted silo on free
+# ports, registers the network's vendors, times the reads (`TermSync.Benchmarks metrics measure`) and stops the API.
 # At the end it replaces the receivables-metrics section of docs/benchmarks.md. A run whose checks fail leaves
 # the file as it was. Intermediate files go to var/bench-metrics and the API logs to var/log.
 #
@@ -126,8 +126,10 @@ Entries that would fall after the last date are left out, so recent invoices are
 kind are below.
 
 The API with its co-hosted silo, PostgreSQL and the driver share the machine below, and each size gets a new
-database and a new API process. The first live read activates the grains behind it; it and the first read of
-each other series are reported apart as warm-up.
+database and a new API process. Where grains keep the live figures, the first live read activates them and
+they rebuild their totals from the ledger. That read and the first read of each other series are reported apart
+as warm-up, and the "ledger rows read per request" column shows which reads computed their figures from the
+ledger with SQL.
 
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC')
 - Commit: $(bench_commit)

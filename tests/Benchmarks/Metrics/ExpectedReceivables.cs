@@ -7,8 +7,8 @@ public sealed record ExpectedAging(string Currency, decimal TotalAr, int OpenInv
 
 /// <summary>
 /// Computes, straight from the generated rows, what the receivables endpoints must report as total AR and open invoice
-/// count, by the written definition: an invoice issued on or before D is open by its issued amount less the payments and
-/// credits dated on or before D, plus the reversals dated by then, and by nothing once it is written off or void by D.
+/// count, by the written definition. An invoice issued on or before D is open by its issued amount less the payments and
+/// credits dated on or before D, plus the reversals dated by then. Once it is written off or void by D, nothing is open.
 /// </summary>
 /// <remarks>
 /// The generator never pays more than is open and voids only invoices without payments, so the calculator's rules for

@@ -8,8 +8,9 @@ namespace TermSync.Benchmarks.Metrics;
 /// served from the ledger with SQL or without reading it.
 /// </summary>
 /// <remarks>
-/// A server process publishes its counts when it goes idle, at most once a second and otherwise within 10 seconds
-/// (PostgreSQL 15 and later), so <see cref="ReadSettledAsync"/> waits until two reads a second apart agree.
+/// Since PostgreSQL 15, a server process publishes its counts after a transaction at most once a second, and when it
+/// goes idle it sets a timer for the rest of that second (PGSTAT_MIN_INTERVAL in src/backend/utils/activity/pgstat.c).
+/// So <see cref="ReadSettledAsync"/> waits until two reads 1.5 seconds apart agree.
 /// </remarks>
 public sealed class LedgerReadCounter(NpgsqlDataSource dataSource)
 {

@@ -105,7 +105,7 @@ public static class MetricsMeasureCommand
             (new ReadSeries(http, "past-quarter-network", $"metrics/network/receivables?asOf={network.PastQuarterEnd:yyyy-MM-dd}"), network.PastQuarterNetwork),
         };
 
-        // The first read of each series is timed on its own: the first live read activates the grains behind it.
+        // The first read of each series is timed on its own, because where grains keep the live figures, the first live read activates them.
         var problems = new List<string>();
         var firstReads = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var (read, expected) in series)

@@ -32,8 +32,6 @@ public sealed class OptionValues
         return new OptionValues(values);
     }
 
-    public string? Text(string name) => _values.GetValueOrDefault(name);
-
     /// <exception cref="ArgumentException">The option is missing.</exception>
     public string RequiredText(string name, string example) =>
         _values.TryGetValue(name, out var text) ? text : throw new ArgumentException($"The option {name} is missing; pass it, such as {name} {example}.");

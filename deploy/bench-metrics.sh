@@ -128,8 +128,9 @@ kind are below.
 The API with its co-hosted silo, PostgreSQL and the driver share the machine below, and each size gets a new
 database and a new API process. Where grains keep the live figures, the first live read activates them and
 they rebuild their totals from the ledger. That read and the first read of each other series are reported apart
-as warm-up, and the "ledger rows read per request" column shows which reads computed their figures from the
-ledger with SQL.
+as warm-up. The "source" column gives the responses' \`source\` property ("live" for running totals, "ledger" for
+SQL), or "none" where the API sets none, and the "ledger rows read per request" column shows which reads
+computed their figures from the ledger with SQL.
 
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC')
 - Commit: $(bench_commit)

@@ -108,12 +108,14 @@ public static class MetricsMeasureCommand
         // The first read of each series is timed on its own, because where grains keep the live figures, the first live read activates them.
         var problems = new List<string>();
         var firstReads = new Dictionary<string, double>(StringComparer.Ordinal);
+        var firstSources = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var (read, expected) in series)
         {
             var (latency, body) = await read.ReadOnceAsync(cancellationToken);
             firstReads[read.Name] = latency.TotalSeconds;
+            firstSources[read.Name] = ReadSeries.SourceOf(body);
             problems.AddRange(AgingCheck.Compare($"GET /{read.Path}", body, expected));
-            await progress.WriteLineAsync($"First {read.Name} read: {latency.TotalSeconds:F2} s.");
+            await progress.WriteLineAsync($"First {read.Name} read: {latency.TotalSeconds:F2} s, source {firstSources[read.Name]}.");
             for (var warmup = 0; warmup < settings.WarmupReads; warmup++)
             {
                 await read.ReadOnceAsync(cancellationToken);
@@ -135,7 +137,7 @@ public static class MetricsMeasureCommand
                 }
 
                 results.Add(result);
-                await progress.WriteLineAsync($"Round {round}, {read.Name}: {result.Reads} reads, p50 {result.P50 / 1000.0:F1} ms, p99 {result.P99 / 1000.0:F1} ms, max {result.Max / 1000.0:F1} ms.");
+                await progress.WriteLineAsync($"Round {round}, {read.Name}: {result.Reads} reads, p50 {result.P50 / 1000.0:F1} ms, p99 {result.P99 / 1000.0:F1} ms, max {result.Max / 1000.0:F1} ms, source {string.Join(" and ", result.Sources)}.");
             }
         }
 
@@ -150,6 +152,7 @@ public static class MetricsMeasureCommand
             settings.WarmupReads,
             registration.TotalSeconds,
             firstReads,
+            firstSources,
             rowsPerRead,
             beforeWarmup,
             afterWarmup,

@@ -72,8 +72,8 @@ public static class MetricsReport
     {
         text.AppendLine("Latency of sequential reads in milliseconds, as median (min to max) over the rounds:");
         text.AppendLine();
-        text.AppendLine("| invoices | read | rounds | reads per round | p50 ms | p90 ms | p99 ms | max ms | ledger rows read per request |");
-        text.AppendLine("|--:|---|--:|---|--:|--:|--:|--:|--:|");
+        text.AppendLine("| invoices | read | source | rounds | reads per round | p50 ms | p90 ms | p99 ms | max ms | ledger rows read per request |");
+        text.AppendLine("|--:|---|---|--:|---|--:|--:|--:|--:|--:|");
         foreach (var size in sizes)
         {
             foreach (var name in new[] { LiveNetwork, LiveVendor, PastQuarter })
@@ -86,7 +86,8 @@ public static class MetricsReport
 
                 var reads = rounds.Select(series => series.Reads).Distinct().Order().ToList();
                 var rows = size.LedgerRowsPerRead.TryGetValue(name, out var value) ? value.ToString("N0", Invariant) : "not measured";
-                text.AppendLine(Invariant, $"| {size.Network.Invoices:N0} | {name} | {rounds.Count} | {string.Join(", ", reads)} | {Spread(rounds, series => series.P50)} | {Spread(rounds, series => series.P90)} | {Spread(rounds, series => series.P99)} | {Spread(rounds, series => series.Max)} | {rows} |");
+                var sources = string.Join(", ", rounds.SelectMany(series => series.Sources).Distinct().Order(StringComparer.Ordinal));
+                text.AppendLine(Invariant, $"| {size.Network.Invoices:N0} | {name} | {sources} | {rounds.Count} | {string.Join(", ", reads)} | {Spread(rounds, series => series.P50)} | {Spread(rounds, series => series.P90)} | {Spread(rounds, series => series.P99)} | {Spread(rounds, series => series.Max)} | {rows} |");
             }
         }
 
@@ -143,14 +144,29 @@ public static class MetricsReport
         }
     }
 
-    /// <summary>States how the live reads were served, from the ledger rows PostgreSQL read for them.</summary>
+    /// <summary>
+    /// States how the timed live network reads were served: from the responses' "source" property where the API sets
+    /// one, and from the ledger rows PostgreSQL read for them.
+    /// </summary>
     private static string DescribePath(MeasureResult size)
     {
+        var sources = size.Series.Where(series => series.Name == LiveNetwork).SelectMany(series => series.Sources).Distinct().Order(StringComparer.Ordinal).ToList();
         var live = size.LedgerRowsPerRead.GetValueOrDefault(LiveNetwork);
         var past = size.LedgerRowsPerRead.GetValueOrDefault(PastQuarter);
+        var rows = $"PostgreSQL read {live:N0} rows of receivables_ledger per live network read and {past:N0} per past-quarter read";
+        if (sources is ["live"])
+        {
+            return $"every timed live network response had source \"live\", so the running totals kept by the grains served them; {rows}.";
+        }
+
+        if (sources.Contains("ledger"))
+        {
+            return $"timed live network responses had source {string.Join(" and ", sources.Select(source => $"\"{source}\""))}, so the API computed at least some of them from the ledger with SQL; {rows}.";
+        }
+
         return live >= 1
-            ? $"each live network read made PostgreSQL read {live:N0} rows of receivables_ledger, like the past-quarter read ({past:N0}), so the live figures were computed from the ledger with SQL on every request, not served from running totals."
-            : $"live network reads read no rows of receivables_ledger (the past-quarter read read {past:N0} per request), so they were served from running totals without reading the ledger.";
+            ? $"the API sets no \"source\" in its responses on this commit, and {rows}, so the live figures were computed from the ledger with SQL on every request, not served from running totals."
+            : $"the API sets no \"source\" in its responses on this commit, and {rows}, so the live reads were served without reading the ledger.";
     }
 
     private static string Ratio(MeasureResult larger, MeasureResult smaller, string name, Func<SeriesResult, long> figure)

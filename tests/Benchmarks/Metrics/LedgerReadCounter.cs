@@ -10,7 +10,7 @@ namespace TermSync.Benchmarks.Metrics;
 /// <remarks>
 /// Since PostgreSQL 15, a server process publishes its counts after a transaction at most once a second, and when it
 /// goes idle it sets a timer for the rest of that second (PGSTAT_MIN_INTERVAL in src/backend/utils/activity/pgstat.c).
-/// So <see cref="ReadSettledAsync"/> waits until two reads 1.5 seconds apart agree.
+/// So <see cref="ReadSettledAsync"/> waits 2 seconds, then until two reads 1.5 seconds apart agree.
 /// </remarks>
 public sealed class LedgerReadCounter(NpgsqlDataSource dataSource)
 {
@@ -26,6 +26,7 @@ public sealed class LedgerReadCounter(NpgsqlDataSource dataSource)
     public async Task<long> ReadSettledAsync(CancellationToken cancellationToken)
     {
         var deadline = DateTime.UtcNow + MaxWait;
+        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
         var previous = await ReadAsync(cancellationToken);
         while (DateTime.UtcNow < deadline)
         {

@@ -6,6 +6,7 @@ namespace TermSync.Benchmarks.Metrics;
 /// <param name="RegistrationSeconds">Time to register every vendor through POST /vendors.</param>
 /// <param name="FirstReadSeconds">Latency of the first read of each series, in the order sent: the live network read first, which activates the grains behind it.</param>
 /// <param name="FirstReadSources">The "source" property of the first response of each series, or "none".</param>
+/// <param name="WarmupReadCounts">Reads of each series after its first read and before round 1, not counted.</param>
 /// <param name="LedgerRowsPerRead">Rows of receivables_ledger that PostgreSQL read per request, over each series of round 1.</param>
 /// <param name="BeforeWarmup">Memory of the API process with its co-hosted silo after the vendors were registered.</param>
 /// <param name="AfterWarmup">The same after the warm-up reads.</param>
@@ -23,6 +24,7 @@ public sealed record MeasureResult(
     double RegistrationSeconds,
     IReadOnlyDictionary<string, double> FirstReadSeconds,
     IReadOnlyDictionary<string, string> FirstReadSources,
+    IReadOnlyDictionary<string, int> WarmupReadCounts,
     IReadOnlyDictionary<string, double> LedgerRowsPerRead,
     ProcessMemory BeforeWarmup,
     ProcessMemory AfterWarmup,

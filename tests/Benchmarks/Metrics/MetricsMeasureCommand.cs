@@ -32,7 +32,8 @@ public static class MetricsMeasureCommand
           --reads N            Reads per series and round, at most. Default 200.
           --min-reads N        Reads per series and round, at least. Default 5.
           --series-seconds N   A series stops after this many seconds once it has its minimum reads. Default 60.
-          --warmup-reads N     Reads of each series after its first read, not timed. Default 3.
+          --warmup-reads N     Reads of each series after its first read, not counted, at most. Default 50.
+                               They stop after --series-seconds, so slow reads get fewer.
 
         The API key comes from TERMSYNC_API_KEY and the database connection string, for PostgreSQL's count of rows read
         from receivables_ledger, from ConnectionStrings__TermSync.
@@ -109,6 +110,7 @@ public static class MetricsMeasureCommand
         var problems = new List<string>();
         var firstReads = new Dictionary<string, double>(StringComparer.Ordinal);
         var firstSources = new Dictionary<string, string>(StringComparer.Ordinal);
+        var warmupCounts = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var (read, expected) in series)
         {
             var (latency, body) = await read.ReadOnceAsync(cancellationToken);
@@ -116,10 +118,15 @@ public static class MetricsMeasureCommand
             firstSources[read.Name] = ReadSeries.SourceOf(body);
             problems.AddRange(AgingCheck.Compare($"GET /{read.Path}", body, expected));
             await progress.WriteLineAsync($"First {read.Name} read: {latency.TotalSeconds:F2} s, source {firstSources[read.Name]}.");
-            for (var warmup = 0; warmup < settings.WarmupReads; warmup++)
+            var warmup = Stopwatch.StartNew();
+            var warmupReads = 0;
+            while (warmupReads < settings.WarmupReads && warmup.Elapsed < TimeSpan.FromSeconds(settings.SeriesSeconds))
             {
                 await read.ReadOnceAsync(cancellationToken);
+                warmupReads++;
             }
+
+            warmupCounts[read.Name] = warmupReads;
         }
 
         var afterWarmup = ProcessMemory.Read(settings.SiloPid);
@@ -153,6 +160,7 @@ public static class MetricsMeasureCommand
             registration.TotalSeconds,
             firstReads,
             firstSources,
+            warmupCounts,
             rowsPerRead,
             beforeWarmup,
             afterWarmup,
@@ -186,7 +194,7 @@ public static class MetricsMeasureCommand
             values.Integer("--reads", 200, minReads),
             minReads,
             values.Integer("--series-seconds", 60, 1),
-            values.Integer("--warmup-reads", 3, 0),
+            values.Integer("--warmup-reads", 50, 0),
             connectionString);
     }
 }

@@ -117,7 +117,8 @@ public static class MetricsReport
         }
 
         var first = sizes[0];
-        text.AppendLine(Invariant, $"- Each round sends up to {first.MaxReads} reads of each series, one after the other, and stops a series after {first.SeriesSeconds} s once it has {first.MinReads} reads. The first read of each series and {first.WarmupReads} more are not counted. With fewer than 100 reads, p99 is one of the two highest latencies. Rows read per request come from PostgreSQL's `pg_stat_user_tables` (sequential and index reads of receivables_ledger) over round 1.");
+        text.AppendLine(Invariant, $"- Each round sends up to {first.MaxReads} reads of each series, one after the other, and stops a series after {first.SeriesSeconds} s once it has {first.MinReads} reads. With fewer than 100 reads, p99 is one of the two highest latencies. Rows read per request come from PostgreSQL's `pg_stat_user_tables` (sequential and index reads of receivables_ledger) over round 1.");
+        text.AppendLine(Invariant, $"- Not counted: the first read of each series, then up to {first.WarmupReads} more, fewer when they pass {first.SeriesSeconds} s ({string.Join("; ", sizes.Select(WarmupCounts))}).");
         foreach (var size in sizes)
         {
             text.AppendLine(Invariant, $"- Run at {size.Network.Invoices:N0} invoices: {size.StartedAt:yyyy-MM-dd HH:mm} to {size.EndedAt:HH:mm} UTC; load average (1, 5, 15 min) before the warm-up {size.LoadAtStart}, after the last round {size.LoadAtEnd}.");
@@ -168,6 +169,9 @@ public static class MetricsReport
             ? $"the API sets no \"source\" in its responses on this commit, and {rows}, so the live figures were computed from the ledger with SQL on every request, not served from running totals."
             : $"the API sets no \"source\" in its responses on this commit, and {rows}, so the live reads were served without reading the ledger.";
     }
+
+    private static string WarmupCounts(MeasureResult size) =>
+        $"{size.Network.Invoices:N0} invoices: {string.Join(", ", size.WarmupReadCounts.Select(pair => $"{pair.Value} {pair.Key}"))}";
 
     private static string Ratio(MeasureResult larger, MeasureResult smaller, string name, Func<SeriesResult, long> figure)
     {

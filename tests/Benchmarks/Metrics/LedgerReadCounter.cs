@@ -8,9 +8,10 @@ namespace TermSync.Benchmarks.Metrics;
 /// served from the ledger with SQL or without reading it.
 /// </summary>
 /// <remarks>
-/// Since PostgreSQL 15, a server process publishes its counts after a transaction at most once a second, and when it
-/// goes idle it sets a timer for the rest of that second (PGSTAT_MIN_INTERVAL in src/backend/utils/activity/pgstat.c).
-/// So <see cref="ReadSettledAsync"/> waits 2 seconds, then until two reads 1.5 seconds apart agree.
+/// A PostgreSQL server process publishes its counts at most once a second (PGSTAT_MIN_INTERVAL in
+/// src/backend/utils/activity/pgstat.c, PostgreSQL 15 and later). One that goes idle sooner after its last publish
+/// publishes at the latest PGSTAT_IDLE_INTERVAL, 10 seconds, later. So <see cref="ReadSettledAsync"/> waits 11 seconds,
+/// which covers every request that ended before the call.
 /// </remarks>
 public sealed class LedgerReadCounter(NpgsqlDataSource dataSource)
 {
@@ -20,31 +21,12 @@ public sealed class LedgerReadCounter(NpgsqlDataSource dataSource)
         WHERE relname = 'receivables_ledger'
         """;
 
-    private static readonly TimeSpan MaxWait = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan PublishDelay = TimeSpan.FromSeconds(11);
 
-    /// <summary>Returns the rows read so far, once the count has stopped changing or after 15 seconds.</summary>
+    /// <summary>Returns the rows read by every request that ended before this call, after waiting for their counts.</summary>
     public async Task<long> ReadSettledAsync(CancellationToken cancellationToken)
     {
-        var deadline = DateTime.UtcNow + MaxWait;
-        await Task.Delay(TimeSpan.FromSeconds(2), cancellationToken);
-        var previous = await ReadAsync(cancellationToken);
-        while (DateTime.UtcNow < deadline)
-        {
-            await Task.Delay(TimeSpan.FromSeconds(1.5), cancellationToken);
-            var current = await ReadAsync(cancellationToken);
-            if (current == previous)
-            {
-                return current;
-            }
-
-            previous = current;
-        }
-
-        return previous;
-    }
-
-    private async Task<long> ReadAsync(CancellationToken cancellationToken)
-    {
+        await Task.Delay(PublishDelay, cancellationToken);
         await using var command = dataSource.CreateCommand(CountSql);
         return await command.ExecuteScalarAsync(cancellationToken) is long count ? count : 0;
     }

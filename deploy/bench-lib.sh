@@ -78,17 +78,18 @@ bench_make_keys() {
   link_signing_key=$(head -c 32 /dev/urandom | base64)
 }
 
-# Starts the API with a co-hosted silo on free ports and waits until it responds. $1 is the log file. Sets api_pid
-# and api_url. Call bench_make_keys first.
+# Starts the API with a co-hosted silo on free ports and waits until it responds. $1 is the log file, and $2, when
+# given, the API's connection string in place of the benchmark server's. Sets api_pid and api_url. Call
+# bench_make_keys first.
 bench_start_api() {
-  local api_log=$1 api_port silo_port gateway_port
+  local api_log=$1 api_connection=${2:-$connection} api_port silo_port gateway_port
   pick_free_port api_port
   pick_free_port silo_port
   pick_free_port gateway_port
   api_url="http://127.0.0.1:$api_port"
   log "starting the API with a co-hosted silo on $api_url"
   mkdir -p "$(dirname "$api_log")"
-  ConnectionStrings__TermSync=$connection Security__AdminKey=$admin_key Digests__LinkSigningKey=$link_signing_key \
+  ConnectionStrings__TermSync=$api_connection Security__AdminKey=$admin_key Digests__LinkSigningKey=$link_signing_key \
     Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port \
     Digests__OutboxPath="$root/var/bench-outbox" Digests__PublicBaseUrl="$api_url" \
     dotnet "$root/src/Api/bin/Release/net10.0/TermSync.Api.dll" --urls "$api_url" --contentRoot "$root/src/Api" >"$api_log" 2>&1 &

@@ -113,31 +113,36 @@ dotnet "$driver" metrics report --markdown "$work/results.md" "${result_files[@]
 cat >"$section" <<SECTION
 ## Receivables metrics reads
 
-Latency of \`GET /metrics/network/receivables\` without \`asOf\` (the network's live figures for today),
-of \`GET /vendors/{vendorId}/metrics/receivables\` without \`asOf\` (one vendor's live figures, for the vendor
-with the most invoices), and of \`GET /metrics/network/receivables?asOf=\` the end of a past quarter (figures
-computed from the receivables ledger with SQL), on generated networks of each size. Each read is sent only after
-the previous one returned, with the admin key, so the figures are latencies, not throughput.
+Latency of three reads on generated networks of each size:
+
+- \`GET /metrics/network/receivables\` without \`asOf\`: the network's live figures for today;
+- \`GET /vendors/{vendorId}/metrics/receivables\` without \`asOf\`: the live figures of the vendor with the most
+  invoices;
+- \`GET /metrics/network/receivables?asOf=\` the end of a past quarter: figures computed from the receivables
+  ledger with SQL.
+
+Each read is sent only after the previous one returned, with the admin key, so the figures are latencies, not
+throughput.
 
 The generator writes each network straight into the \`receivables_ledger\` table with a binary COPY. It bypasses
-the API, the invoice grains and the ledger writer, so no invoice, customer or vendor ledger grain has state: only
+the API, the invoice grains and the ledger writer, so no invoice, customer or vendor ledger grain has state. Only
 the ledger rows exist, with the columns, entry kinds and entry keys that the invoice and conversation grains
 write. Its vendors are registered through \`POST /vendors\` before the warm-up. Issue dates cover the same two
 years for every size, ending with the last date (the day before the run unless \`--last-date\` says otherwise),
-so the sizes differ only in how many invoices fall on each day. The generator draws, per invoice: 1 % voided,
-1 % amended, 3.5 % credited in part or in full, 4 % never paid, 1.5 % written off, the rest paid in one payment
-or (12 %) two, 45 % of those after the due date, 0.4 % with a reversed payment, and 6 % queried by the customer.
+so the sizes differ only in how many invoices fall on each day. Of all invoices, the generator voids 1 %, amends
+1 %, credits 3.5 % in part or in full, leaves 4 % unpaid and writes off 1.5 %. It pays the rest in one payment or
+(12 %) two, 45 % of them after the due date and 0.4 % with a reversed payment. The customer queries 6 %.
 Entries that would fall after the last date are left out, so recent invoices are still open. The row counts by
 kind are below.
 
 The API with its co-hosted silo, PostgreSQL and the driver share the machine below, and each size gets a new
-database and a new API process. The API's connection string sets Npgsql's command timeout to $api_command_timeout s instead
-of the default 30 s: with the default, a network read computed from the ledger of a million invoices failed with 500
-on the machine below when its query passed 30 s. Where grains keep the live figures, the first live read activates them and
-they rebuild their totals from the ledger. That read and the first read of each other series are reported apart
-as warm-up. The "source" column gives the responses' \`source\` property ("live" for running totals, "ledger" for
-SQL), or "none" where the API sets none, and the "ledger rows read per request" column shows which reads
-computed their figures from the ledger with SQL.
+database and a new API process. The API's connection string sets Npgsql's command timeout to
+$api_command_timeout s instead of the default 30 s. With the default, a network read computed from the ledger of
+a million invoices failed with 500 on the machine below when its query passed 30 s. Where grains keep the live
+figures, the first live read activates them and they rebuild their totals from the ledger. That read and the
+first read of each other series are reported apart as warm-up. The "source" column gives the responses'
+\`source\` property ("live" for running totals, "ledger" for SQL), or "none" where the API sets none. The
+"ledger rows read per request" column shows which reads computed their figures from the ledger with SQL.
 
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC')
 - Commit: $(bench_commit)

@@ -106,7 +106,7 @@ public static class MetricsReport
         var scale = $"{largest.Network.Invoices:N0} / {smallest.Network.Invoices:N0} invoices";
         if (sizes.Count > 1)
         {
-            text.AppendLine(Invariant, $"- **Live network read, {scale}: p50 ratio {Ratio(largest, smallest, LiveNetwork, series => series.P50)}, p99 ratio {Ratio(largest, smallest, LiveNetwork, series => series.P99)}** (medians over the rounds).");
+            text.AppendLine(Invariant, $"- **Live network read, {scale}: p50 ratio {Ratio(largest, smallest, LiveNetwork, series => series.P50)}, p99 ratio {Ratio(largest, smallest, LiveNetwork, series => series.P99)}** (medians over the rounds; responses' source {Sources(sizes, LiveNetwork)}, see the path lines below).");
             text.AppendLine(Invariant, $"- Live vendor read, {scale}: p50 ratio {Ratio(largest, smallest, LiveVendor, series => series.P50)}, p99 ratio {Ratio(largest, smallest, LiveVendor, series => series.P99)}.");
         }
 
@@ -157,18 +157,22 @@ public static class MetricsReport
         var rows = $"PostgreSQL read {live:N0} rows of receivables_ledger per live network read and {past:N0} per past-quarter read";
         if (sources is ["live"])
         {
-            return $"every timed live network response had source \"live\", so the running totals kept by the grains served them; {rows}.";
+            return $"every timed live network response had source \"live\", so the running totals kept by the grains served them. {rows}.";
         }
 
         if (sources.Contains("ledger"))
         {
-            return $"timed live network responses had source {string.Join(" and ", sources.Select(source => $"\"{source}\""))}, so the API computed at least some of them from the ledger with SQL; {rows}.";
+            return $"timed live network responses had source {string.Join(" and ", sources.Select(source => $"\"{source}\""))}, so the API computed at least some of them from the ledger with SQL. {rows}.";
         }
 
         return live >= 1
-            ? $"the API sets no \"source\" in its responses on this commit, and {rows}, so the live figures were computed from the ledger with SQL on every request, not served from running totals."
-            : $"the API sets no \"source\" in its responses on this commit, and {rows}, so the live reads were served without reading the ledger.";
+            ? $"the API sets no \"source\" in its responses on this commit. {rows}, so the live figures were computed from the ledger with SQL on every request, not served from running totals."
+            : $"the API sets no \"source\" in its responses on this commit. {rows}, so the live reads were served without reading the ledger.";
     }
+
+    private static string Sources(IReadOnlyList<MeasureResult> sizes, string name) => string.Join(
+        " and ",
+        sizes.SelectMany(size => size.Series).Where(series => series.Name == name).SelectMany(series => series.Sources).Distinct().Order(StringComparer.Ordinal).Select(source => $"\"{source}\""));
 
     private static string WarmupCounts(MeasureResult size) =>
         $"{size.Network.Invoices:N0} invoices: {string.Join(", ", size.WarmupReadCounts.Select(pair => $"{pair.Value} {pair.Key}"))}";

@@ -10,14 +10,12 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+bench_name=bench-digests.sh
+# shellcheck source=deploy/bench-lib.sh
+source "$root/deploy/bench-lib.sh"
 doc="$root/docs/benchmarks.md"
-begin_marker='<!-- digest-cycle:begin -->'
-end_marker='<!-- digest-cycle:end -->'
 command_line="bash deploy/bench-digests.sh${*:+ $*}"
-load_at_start=$(cut -d' ' -f1-3 /proc/loadavg | sed 's/ /, /g')
-
-log() { printf 'bench-digests.sh: %s\n' "$*" >&2; }
-fail() { log "error: $*"; exit 1; }
+load_at_start=$(bench_load_average)
 
 command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing; install it (package dotnet-sdk-10.0) and run again"
 driver="$root/tests/Benchmarks/bin/Release/net10.0/TermSync.Benchmarks.dll"
@@ -41,13 +39,7 @@ dotnet "$driver" digest-cycle --markdown "$results" "$@" \
   || fail "the driver failed or its checks did not pass; docs/benchmarks.md is unchanged"
 [[ -s $results ]] || fail "the driver wrote no results; docs/benchmarks.md is unchanged"
 
-commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n $(git -C "$root" status --porcelain -- . ':!docs/benchmarks.md' 2>/dev/null) ]]; then
-  commit="$commit with uncommitted changes"
-fi
-cpu_model=$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')
-memory_gib=$(awk '/MemTotal/ { printf "%.1f", $2 / 1048576 }' /proc/meminfo)
-os_name=$(. /etc/os-release && echo "$PRETTY_NAME")
+commit=$(bench_commit)
 
 cat >"$section" <<SECTION
 ## Digest cycle
@@ -69,7 +61,7 @@ logs at Warning, so the Information event that a silo writes for every sent dige
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC')
 - Commit: $commit
 - Command: \`$command_line\`
-- Machine: $(nproc) cores ($cpu_model), $memory_gib GiB RAM, $os_name, Linux $(cat /proc/sys/kernel/osrelease)
+- Machine: $(bench_machine)
 - Software: .NET SDK $(dotnet --version); the runtime and Orleans versions are in the list below
 - Load average (1, 5, 15 min) when the script started: $load_at_start. A load above the core count
   before the benchmark starts means other programs were running, so the figures are likely higher and
@@ -78,18 +70,5 @@ logs at Warning, so the Information event that a silo writes for every sent dige
 $(cat "$results")
 SECTION
 
-mkdir -p "$(dirname "$doc")"
-if [[ ! -f $doc ]]; then
-  printf '# Benchmarks\n\nMeasured figures of TermSync with the command that produced each. Scripts rewrite the section between their markers.\n' >"$doc"
-fi
-if grep -qF "$begin_marker" "$doc"; then
-  awk -v begin="$begin_marker" -v end="$end_marker" -v file="$section" '
-    $0 == begin { print; while ((getline line < file) > 0) print line; skipping = 1; next }
-    $0 == end { skipping = 0 }
-    !skipping { print }
-  ' "$doc" >"$doc.new"
-  mv "$doc.new" "$doc"
-else
-  { echo; echo "$begin_marker"; cat "$section"; echo "$end_marker"; } >>"$doc"
-fi
+bench_replace_section "$doc" digest-cycle "$section"
 log "wrote the results to docs/benchmarks.md"

@@ -5,6 +5,7 @@ using Serilog.Events;
 using Serilog.Extensions.Logging;
 using TermSync.Benchmarks.DigestCycle;
 using TermSync.Benchmarks.Ingest;
+using TermSync.Benchmarks.Metrics;
 using TermSync.Importer.Api;
 
 // Progress and client retries go to stderr, so stdout carries only the report.
@@ -25,9 +26,21 @@ if (args is ["digest-cycle", ..])
     }
 }
 
+if (args is ["metrics", ..])
+{
+    try
+    {
+        return await MetricsCommand.RunAsync(args[1..]);
+    }
+    finally
+    {
+        await Log.CloseAndFlushAsync();
+    }
+}
+
 if (args is not ["ingest", ..])
 {
-    Console.Error.WriteLine("Usage: TermSync.Benchmarks ingest|digest-cycle [options]. Run a command with --help for its options.");
+    Console.Error.WriteLine("Usage: TermSync.Benchmarks ingest|digest-cycle|metrics [options]. Run a command with --help for its options.");
     return args is ["--help"] ? 0 : 2;
 }
 

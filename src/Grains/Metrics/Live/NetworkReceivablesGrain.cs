@@ -7,36 +7,37 @@ using TermSync.Vendors;
 namespace TermSync.Grains.Metrics.Live;
 
 /// <summary>
-/// Sums the running totals of every vendor. On activation it requests the totals of each registered vendor's grain, which
-/// activates those grains; afterwards each vendor grain sends its totals after a change. Nothing is stored.
+/// Sums the running totals of every vendor. On activation it starts requesting the totals of each registered vendor's
+/// grain, which activates those grains and loads their invoices from the ledger; afterwards each vendor grain sends its
+/// totals after a change. Nothing is stored.
 /// </summary>
+/// <remarks>
+/// Loading a network of a million invoices takes longer than a grain call may wait, so it runs after activation, and
+/// until it ends the grain gives no figures (callers read the ledger instead).
+/// </remarks>
 public sealed partial class NetworkReceivablesGrain(
     ReceivablesGauges gauges,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<NetworkReceivablesGrain> logger) : Grain, INetworkReceivablesGrain
 {
-    private const int ActivationBatchSize = 64;
+    /// <summary>
+    /// Vendor grains loaded at once. Each load is a ledger query, so a small batch keeps every call well inside the
+    /// grain call timeout on a small machine.
+    /// </summary>
+    private const int LoadBatchSize = 8;
 
     /// <summary>How often the Prometheus gauges are computed again from the sums.</summary>
     private static readonly TimeSpan GaugeInterval = TimeSpan.FromSeconds(15);
 
     private readonly Dictionary<string, VendorTotals> _vendors = new(StringComparer.Ordinal);
     private readonly Dictionary<string, CurrencyRunningTotals> _sums = new(StringComparer.Ordinal);
+    private bool _loaded;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        var listings = await GrainFactory.GetGrain<IVendorDirectoryGrain>(IVendorDirectoryGrain.Key).ListAsync();
-        foreach (var batch in listings.Chunk(ActivationBatchSize))
-        {
-            var totals = await Task.WhenAll(batch.Select(listing => GrainFactory.GetGrain<IVendorReceivablesGrain>(listing.VendorId).GetTotalsAsync()));
-            foreach (var vendorTotals in totals)
-            {
-                Replace(vendorTotals);
-            }
-        }
-
-        LogLoaded(listings.Count);
-        this.RegisterGrainTimer(SetGaugesAsync, new GrainTimerCreationOptions(TimeSpan.Zero, GaugeInterval) { KeepAlive = true });
+        // Runs on the grain's scheduler without holding up activation; calls are served while it awaits.
+        _ = LoadAsync();
+        return Task.CompletedTask;
     }
 
     public Task ReplaceVendorAsync(VendorTotals totals)
@@ -47,6 +48,38 @@ public sealed partial class NetworkReceivablesGrain(
 
     public Task<IReadOnlyList<ReceivablesMetrics>?> GetFiguresAsync(DateOnly asOf, int windowDays) =>
         Task.FromResult(CanServe(asOf, windowDays) ? ReceivablesRunningTotals.ComputeAll(_sums, _vendors.Values.SelectMany(vendor => vendor.Pending), asOf, windowDays) : null);
+
+    /// <summary>Requests every registered vendor's totals, a batch at a time; on failure the grain deactivates, and the next call starts again.</summary>
+    private async Task LoadAsync()
+    {
+        try
+        {
+            await LoadVendorsAsync();
+        }
+        catch (Exception exception)
+        {
+            LogLoadFailed(exception);
+            DeactivateOnIdle();
+        }
+    }
+
+    private async Task LoadVendorsAsync()
+    {
+        var loading = System.Diagnostics.Stopwatch.StartNew();
+        var listings = await GrainFactory.GetGrain<IVendorDirectoryGrain>(IVendorDirectoryGrain.Key).ListAsync();
+        foreach (var batch in listings.Chunk(LoadBatchSize))
+        {
+            var totals = await Task.WhenAll(batch.Select(listing => GrainFactory.GetGrain<IVendorReceivablesGrain>(listing.VendorId).GetTotalsAsync()));
+            foreach (var vendorTotals in totals)
+            {
+                Replace(vendorTotals);
+            }
+        }
+
+        _loaded = true;
+        LogLoaded(listings.Count, loading.Elapsed.TotalSeconds);
+        this.RegisterGrainTimer(SetGaugesAsync, new GrainTimerCreationOptions(TimeSpan.Zero, GaugeInterval) { KeepAlive = true });
+    }
 
     public Task<IReadOnlyList<PeerDistribution>?> GetDistributionAsync(DateOnly asOf, int windowDays, string? ownVendorId)
     {
@@ -76,7 +109,8 @@ public sealed partial class NetworkReceivablesGrain(
     }
 
     private bool CanServe(DateOnly asOf, int windowDays) =>
-        windowDays <= ReceivablesRunningTotals.MaxWindowDays
+        _loaded
+        && windowDays <= ReceivablesRunningTotals.MaxWindowDays
         && _vendors.Values.All(vendor => vendor.Serving)
         && _sums.Values.All(totals => totals.Covers(asOf));
 
@@ -110,6 +144,9 @@ public sealed partial class NetworkReceivablesGrain(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the live receivables of {VendorCount} registered vendors into the network's sums")]
-    private partial void LogLoaded(int vendorCount);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Loaded the live receivables of {VendorCount} registered vendors into the network's sums in {Seconds:F1} s")]
+    private partial void LogLoaded(int vendorCount, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Loading the live receivables of the network failed; the grain deactivates and the next read starts again")]
+    private partial void LogLoadFailed(Exception exception);
 }

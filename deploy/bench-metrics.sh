@@ -139,7 +139,9 @@ The API with its co-hosted silo, PostgreSQL and the driver share the machine bel
 database and a new API process. The API's connection string sets Npgsql's command timeout to
 $api_command_timeout s instead of the default 30 s. With the default, a network read computed from the ledger of
 a million invoices failed with 500 on the machine below when its query passed 30 s. Where grains keep the live
-figures, the first live read activates them and they rebuild their totals from the ledger. That read and the
+figures, the first live read activates them and they rebuild their totals from the ledger. Until the network grain has
+every vendor's totals, network reads are computed from the ledger, so the first live network read shows
+the ledger's latency and source. That read and the
 first read of each other series are reported apart as warm-up. The "source" column gives the responses'
 \`source\` property ("live" for running totals, "ledger" for SQL), or "none" where the API sets none. The
 "ledger rows read per request" column shows which reads computed their figures from the ledger with SQL.

@@ -6,10 +6,11 @@ namespace TermSync.Grains.Metrics;
 public static class PeerDistributions
 {
     /// <summary>
-    /// Minimum number of vendors with a defined figure for its quartiles to be shown to a vendor. With fewer, the quartiles could
-    /// reveal another vendor's figure, so they are withheld (null) and only the count is given.
+    /// Minimum number of vendors with a defined figure for its quartiles to be shown to a vendor; with fewer they are
+    /// withheld (null) and only the count is given. A quartile can equal one vendor's figure (for 5, 9, 13 … vendors
+    /// they all do), so this keeps each such figure one unnamed value among at least this many.
     /// </summary>
-    public const int MinimumPeers = 5;
+    public const int MinimumPeers = 10;
 
     private static readonly (string Name, Func<ReceivablesMetrics, decimal?> Read)[] Figures =
     [

@@ -55,7 +55,7 @@ public sealed class LiveReceivablesTests(ApiFixture fixture)
     [Fact]
     public async Task Distribution_gives_quartiles_across_vendors()
     {
-        var payments = new[] { 0m, 100m, 200m, 500m, 1000m };
+        var payments = new[] { 0m, 100m, 200m, 300m, 400m, 500m, 600m, 700m, 800m, 1000m };
         var vendors = new List<VendorClient>();
         foreach (var (paid, index) in payments.Select((paid, index) => (paid, index)))
         {
@@ -73,19 +73,20 @@ public sealed class LiveReceivablesTests(ApiFixture fixture)
             var network = await (await fixture.Client.GetAsync("/metrics/network/receivables/distribution?asOf=1992-06-30", TestContext.Current.CancellationToken)).ReadJsonAsync();
             var peers = await (await vendors[1].Client.GetAsync($"/vendors/{vendors[1].VendorId}/metrics/peers?asOf=1992-06-30", TestContext.Current.CancellationToken)).ReadJsonAsync();
 
-            // DSO = AR / sales × 90 with sales of 1000 each: 90, 81, 72, 45 and 0 days.
+            // DSO = AR / sales × 90 with sales of 1000 each: 90, 81, 72, 63, 54, 45, 36, 27, 18 and 0 days. Sorted, the
+            // quartiles sit at ranks 2.25, 4.5 and 6.75 counted from 0.
             var networkDso = FigureOf(network, "dso");
             Assert.Equal("ledger", network.GetProperty("source").GetString());
-            Assert.Equal(5, networkDso.GetProperty("vendorCount").GetInt32());
-            Assert.Equal(45m, networkDso.GetProperty("lowerQuartile").GetDecimal());
-            Assert.Equal(72m, networkDso.GetProperty("median").GetDecimal());
-            Assert.Equal(81m, networkDso.GetProperty("upperQuartile").GetDecimal());
+            Assert.Equal(10, networkDso.GetProperty("vendorCount").GetInt32());
+            Assert.Equal(29.25m, networkDso.GetProperty("lowerQuartile").GetDecimal());
+            Assert.Equal(49.5m, networkDso.GetProperty("median").GetDecimal());
+            Assert.Equal(69.75m, networkDso.GetProperty("upperQuartile").GetDecimal());
             Assert.Equal(JsonValueKind.Null, networkDso.GetProperty("own").ValueKind);
 
             var ownDso = FigureOf(peers, "dso");
             Assert.Equal(vendors[1].VendorId, peers.GetProperty("vendorId").GetString());
             Assert.Equal(81m, ownDso.GetProperty("own").GetDecimal());
-            Assert.Equal(72m, ownDso.GetProperty("median").GetDecimal());
+            Assert.Equal(49.5m, ownDso.GetProperty("median").GetDecimal());
 
             // Only the fully paid invoice is settled, so one vendor's figure would show through the quartiles.
             var ownDaysLate = FigureOf(peers, "averageDaysLate");

@@ -14,8 +14,8 @@ public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader led
         {
             summary.Summary = "Read where a vendor stands against its peers";
             summary.Description = "The admin key or the vendor's own key. Gives the vendor's own value of each figure beside the network's " +
-                $"quartiles, and no other vendor's figure: quartiles of fewer than {PeerDistributions.MinimumPeers} vendors are withheld (null), " +
-                "because they could reveal a single vendor's figure. asOf defaults to today in the vendor's time zone. " + DistributionDescription.Common;
+                $"quartiles, and no other vendor's name: quartiles of fewer than {PeerDistributions.MinimumPeers} vendors are withheld (null). " +
+                "A quartile may equal one unnamed vendor's figure among at least that many. asOf defaults to today in the vendor's time zone. " + DistributionDescription.Common;
         });
     }
 

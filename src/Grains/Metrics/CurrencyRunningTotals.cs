@@ -108,8 +108,7 @@ public sealed class CurrencyRunningTotals : IReceivablesSource
             Bump(_writeOffs, writtenOffOn, new AmountCount(sign, sign * invoice.WrittenOffAmount));
         }
 
-        var latest = changeDates[^1];
-        Bump(_latestDates, history.FirstQueriedOn is { } queriedOn && queriedOn > latest ? queriedOn : latest, sign);
+        Bump(_latestDates, invoice.LatestDate, sign);
     }
 
     /// <summary>Adds (<paramref name="sign"/> = +1) or subtracts (−1) every sum of <paramref name="other"/>.</summary>

@@ -17,7 +17,12 @@ internal sealed class InvoiceTimeline
         VoidedOn = history.Entries.FirstOrDefault(entry => entry.Kind == InvoiceEntryKind.Void)?.Date;
         WrittenOffOn = history.Entries.FirstOrDefault(entry => entry.Kind == InvoiceEntryKind.WriteOff)?.Date;
         WrittenOffAmount = WrittenOffOn is { } writeOffDate ? Math.Max(0m, BalanceAt(writeOffDate)) : 0m;
+        var latestEntry = history.Entries.Select(entry => entry.Date).Append(history.IssueDate).Max();
+        LatestDate = history.FirstQueriedOn is { } queriedOn && queriedOn > latestEntry ? queriedOn : latestEntry;
     }
+
+    /// <summary>The latest of the issue date, every entry's date and the first question's date.</summary>
+    public DateOnly LatestDate { get; }
 
     public InvoiceHistory History { get; }
 

@@ -54,7 +54,7 @@ public sealed class ReceivablesRunningTotals
         foreach (var key in _pending.ToList())
         {
             var counted = _invoices[key];
-            if (counted.LatestDate <= cutoff)
+            if (counted.Timeline.LatestDate <= cutoff)
             {
                 _pending.Remove(key);
                 Totals(counted.History.Currency).Apply(counted.Timeline, +1);
@@ -161,9 +161,9 @@ public sealed class ReceivablesRunningTotals
 
     private void Add((string VendorId, string InvoiceNumber) key, int version, InvoiceHistory history)
     {
-        var counted = new CountedInvoice(version, history, new InvoiceTimeline(history), LatestDateOf(history));
+        var counted = new CountedInvoice(version, history, new InvoiceTimeline(history));
         _invoices[key] = counted;
-        if (counted.LatestDate <= Cutoff)
+        if (counted.Timeline.LatestDate <= Cutoff)
         {
             Totals(history.Currency).Apply(counted.Timeline, +1);
         }
@@ -208,11 +208,5 @@ public sealed class ReceivablesRunningTotals
         return totals;
     }
 
-    private static DateOnly LatestDateOf(InvoiceHistory history)
-    {
-        var latest = history.Entries.Select(entry => entry.Date).Append(history.IssueDate).Max();
-        return history.FirstQueriedOn is { } queriedOn && queriedOn > latest ? queriedOn : latest;
-    }
-
-    private sealed record CountedInvoice(int Version, InvoiceHistory History, InvoiceTimeline Timeline, DateOnly LatestDate);
+    private sealed record CountedInvoice(int Version, InvoiceHistory History, InvoiceTimeline Timeline);
 }

@@ -10,9 +10,9 @@
 # At the end it replaces the receivables-metrics section of docs/benchmarks.md. A run whose checks fail leaves
 # the file as it was. Intermediate files go to var/bench-metrics and the API logs to var/log.
 #
-# The API's connection string sets Npgsql's command timeout to 600 s instead of the default 30 s, because a
-# network read computed from the ledger of a million invoices can take longer on a loaded 2-core machine, and
-# the API returns 500 for a timed-out query.
+# The API's connection string sets Npgsql's command timeout to 600 s instead of the default 30 s. A network read
+# computed from the ledger of a million invoices can take longer on a loaded 2-core machine, and the API returns
+# 500 for a timed-out query.
 #
 # Options:
 #   --invoices N,N,...        network sizes in invoices, comma-separated; default 10000,1000000

@@ -7,7 +7,7 @@ namespace TermSync.Grains.Metrics;
 /// the same way.
 /// </summary>
 /// <remarks>
-/// The sums hold each invoice as it stands after all of its entries. They therefore give the figures of any as-of date on
+/// The sums count each invoice as it is after all of its entries. They therefore give the figures of any as-of date on
 /// or after <see cref="LatestDate"/>, the latest date of any entry, and of no earlier date: reading an earlier one throws.
 /// </remarks>
 [GenerateSerializer, Alias("termsync.CurrencyRunningTotals")]

@@ -6,9 +6,9 @@ namespace TermSync.Grains.Metrics;
 public static class PeerDistributions
 {
     /// <summary>
-    /// Minimum number of vendors with a defined figure for its quartiles to be shown to a vendor; with fewer they are
+    /// Minimum number of vendors with a defined figure for its quartiles to be shown to a vendor. With fewer, they are
     /// withheld (null) and only the count is given. A quartile can equal one vendor's figure (for 5, 9, 13 … vendors
-    /// they all do), so this keeps each such figure one unnamed value among at least this many.
+    /// all three do), so such a figure is one unnamed value among at least this many.
     /// </summary>
     public const int MinimumPeers = 10;
 
@@ -57,13 +57,13 @@ public static class PeerDistributions
         var figures = Figures.Select(figure =>
         {
             var values = vendors.Select(vendor => figure.Read(vendor.Metrics)).OfType<decimal>().Order().ToList();
-            var shown = values.Count > 0 && (ownVendorId is null || values.Count >= MinimumPeers);
+            var quartilesShown = values.Count > 0 && (ownVendorId is null || values.Count >= MinimumPeers);
             return new FigureDistribution(
                 figure.Name,
                 values.Count,
-                shown ? MetricRounding.Round(Quantile(values, 0.25m)) : null,
-                shown ? MetricRounding.Round(Quantile(values, 0.5m)) : null,
-                shown ? MetricRounding.Round(Quantile(values, 0.75m)) : null,
+                quartilesShown ? MetricRounding.Round(Quantile(values, 0.25m)) : null,
+                quartilesShown ? MetricRounding.Round(Quantile(values, 0.5m)) : null,
+                quartilesShown ? MetricRounding.Round(Quantile(values, 0.75m)) : null,
                 own is null ? null : figure.Read(own));
         });
         return new PeerDistribution(scope, vendors.Count, [.. figures]);

@@ -71,7 +71,7 @@ public sealed class RunningTotalsTests
     }
 
     [Fact]
-    public void A_stale_version_changes_nothing()
+    public void Totals_ignore_stale_version()
     {
         var histories = Generate(11, "vendor-a", 2);
         var totals = new ReceivablesRunningTotals();
@@ -85,7 +85,7 @@ public sealed class RunningTotalsTests
     }
 
     [Fact]
-    public void A_question_recorded_before_or_after_its_invoice_counts_once_with_the_earliest_date()
+    public void Totals_keep_earliest_question_date()
     {
         var history = MetricHistories.Invoice("INV-1", "2026-03-02", "2026-04-01", 100m);
         var totals = new ReceivablesRunningTotals();
@@ -101,7 +101,7 @@ public sealed class RunningTotalsTests
     }
 
     [Fact]
-    public void Totals_of_two_vendors_add_up_to_the_network()
+    public void Totals_of_two_vendors_add_up()
     {
         var vendorA = Generate(21, "vendor-a", 150);
         var vendorB = Generate(22, "vendor-b", 150);
@@ -127,7 +127,7 @@ public sealed class RunningTotalsTests
     }
 
     [Fact]
-    public void Dates_before_the_cutoff_and_long_windows_are_not_served()
+    public void Totals_reject_early_dates_and_long_windows()
     {
         var history = MetricHistories.Invoice("INV-1", "2026-03-02", "2026-04-01", 100m, MetricHistories.Payment("2026-05-04", 40m));
         var totals = new ReceivablesRunningTotals();
@@ -140,7 +140,7 @@ public sealed class RunningTotalsTests
     }
 
     [Fact]
-    public void An_invalid_history_stops_the_totals_serving_until_it_is_replaced()
+    public void Totals_stop_serving_after_invalid_history()
     {
         var valid = MetricHistories.Invoice("INV-1", "2026-03-02", "2026-04-01", 100m);
         var totals = new ReceivablesRunningTotals();
@@ -154,8 +154,15 @@ public sealed class RunningTotalsTests
         AssertSameFigures([valid], totals);
     }
 
-    private static DateOnly? Earliest(DateOnly? first, DateOnly? second) =>
-        first is null ? second : second is null ? first : first < second ? first : second;
+    private static DateOnly? Earliest(DateOnly? first, DateOnly? second)
+    {
+        if (first is null || second is null)
+        {
+            return first ?? second;
+        }
+
+        return first < second ? first : second;
+    }
 
     private static List<InvoiceHistory> Generate(int seed, string vendorId, int count)
     {

@@ -8,7 +8,7 @@ namespace TermSync.Grains.Metrics.Live;
 
 /// <summary>
 /// Sums the running totals of every vendor. On activation it starts requesting the totals of each registered vendor's
-/// grain, which activates those grains and loads their invoices from the ledger; afterwards each vendor grain sends its
+/// grain, which activates those grains and loads their invoices from the ledger. After that, each vendor grain sends its
 /// totals after a change. Nothing is stored.
 /// </summary>
 /// <remarks>

@@ -5,6 +5,7 @@ using NSwag;
 using Serilog;
 using Serilog.Events;
 using TermSync.Api.Idempotency;
+using TermSync.Api.Portal;
 using TermSync.Api.Security;
 using TermSync.Silo.Hosting;
 using TermSync.Silo.Ledger;
@@ -51,6 +52,7 @@ public static class ApiHosting
         // The reader uses the API process's NpgsqlDataSource, which AddTermSyncIdempotency registers.
         services.AddSingleton<ReceivablesLedgerReader>();
         services.AddTermSyncMetricsExport();
+        services.AddTermSyncPortal();
         return services;
     }
 
@@ -88,6 +90,7 @@ public static class ApiHosting
             config.Binding.ValueParserFor<DateOnly>(ErrorHandling.ParseDate);
             config.Binding.ValueParserFor<DateOnly?>(ErrorHandling.ParseDate);
         });
+        app.UseTermSyncPortal();
         app.MapTermSyncMetrics();
         app.UseSwaggerGen();
         return app;

@@ -67,7 +67,15 @@ public sealed class DigestLinkSigner
     /// Checks a token for <paramref name="expectedPurpose"/>. The signature is compared in constant time before anything
     /// in the payload is trusted, so an altered expiry or purpose is <see cref="DigestLinkStatus.Invalid"/>, never expired.
     /// </summary>
-    public DigestLinkVerification Verify(string? token, DigestLinkPurpose expectedPurpose)
+    public DigestLinkVerification Verify(string? token, DigestLinkPurpose expectedPurpose) => Check(token, expectedPurpose);
+
+    /// <summary>
+    /// Checks a token of any purpose, for the portal's sign-in, which every digest link may open because each names
+    /// the customer. The checks are those of <see cref="Verify(string?, DigestLinkPurpose)"/>.
+    /// </summary>
+    public DigestLinkVerification VerifyAnyPurpose(string? token) => Check(token, null);
+
+    private DigestLinkVerification Check(string? token, DigestLinkPurpose? expectedPurpose)
     {
         if (string.IsNullOrEmpty(token) || token.Length > MaxTokenLength)
         {
@@ -84,13 +92,13 @@ public sealed class DigestLinkSigner
         }
 
         var claims = DigestLinkPayload.Decode(payload);
-        if (claims is null || claims.Purpose != expectedPurpose || !IsWellFormed(claims))
+        if (claims is null || expectedPurpose is { } purpose && claims.Purpose != purpose || !IsWellFormed(claims))
         {
             return DigestLinkVerification.Invalid;
         }
 
         return claims.ExpiresAt <= time.GetUtcNow()
-            ? DigestLinkVerification.Expired
+            ? DigestLinkVerification.ExpiredFor(claims.CustomerId)
             : new DigestLinkVerification(DigestLinkStatus.Valid, claims);
     }
 

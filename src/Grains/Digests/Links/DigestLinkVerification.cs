@@ -15,9 +15,11 @@ public enum DigestLinkStatus
 
 /// <summary>The outcome of <see cref="DigestLinkSigner.Verify"/>, with the claims of a valid token.</summary>
 /// <param name="Claims">The token's claims when <paramref name="Status"/> is <see cref="DigestLinkStatus.Valid"/>, else null.</param>
-public sealed record DigestLinkVerification(DigestLinkStatus Status, DigestLinkClaims? Claims)
+/// <param name="ExpiredCustomerId">The customer an expired token names, which its signature vouches for; null otherwise.
+/// Only a request for a fresh link, sent to that customer's own mailbox, may use it.</param>
+public sealed record DigestLinkVerification(DigestLinkStatus Status, DigestLinkClaims? Claims, string? ExpiredCustomerId = null)
 {
     public static DigestLinkVerification Invalid { get; } = new(DigestLinkStatus.Invalid, null);
 
-    public static DigestLinkVerification Expired { get; } = new(DigestLinkStatus.Expired, null);
+    public static DigestLinkVerification ExpiredFor(string customerId) => new(DigestLinkStatus.Expired, null, customerId);
 }

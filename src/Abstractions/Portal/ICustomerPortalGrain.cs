@@ -1,0 +1,46 @@
+using Orleans.Concurrency;
+
+namespace TermSync.Portal;
+
+/// <summary>
+/// Who may open one network customer's portal, keyed by customer id: the mailbox its digests go to and the clerks
+/// invited by email. It also sends the emails that carry portal links, so a link only ever reaches one of them.
+/// </summary>
+[Alias("termsync.ICustomerPortalGrain")]
+public interface ICustomerPortalGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Checks an address a clerk typed to confirm a link. Addresses compare trimmed and case-insensitive. After
+    /// <see cref="PortalRules.MaxFailedConfirmations"/> wrong addresses within <see cref="PortalRules.FailureWindow"/>,
+    /// every address is refused until the window has passed.
+    /// </summary>
+    [Alias("Confirm")]
+    Task<PortalConfirmation> ConfirmAsync(string email);
+
+    /// <summary>Returns whether <paramref name="email"/> may still use the portal, so a removed clerk's session ends.</summary>
+    [Alias("IsMember"), AlwaysInterleave]
+    Task<bool> IsMemberAsync(string email);
+
+    /// <summary>
+    /// Invites a clerk and emails a portal link to the address. Inviting a member again sends a new link and keeps
+    /// the first invitation's date.
+    /// </summary>
+    /// <exception cref="ArgumentException">The address is not a valid email address.</exception>
+    [Alias("Invite")]
+    Task<PortalClerk> InviteAsync(string email, string invitedBy);
+
+    /// <summary>Removes an invited clerk; removing one not invited changes nothing. The digest mailbox cannot be removed.</summary>
+    [Alias("Remove")]
+    Task<bool> RemoveAsync(string email);
+
+    /// <summary>Returns the digest mailbox, when a vendor gave one, followed by the invited clerks in invitation order.</summary>
+    [Alias("ListMembers")]
+    Task<IReadOnlyList<PortalClerk>> ListMembersAsync();
+
+    /// <summary>
+    /// Emails a fresh portal link to the customer's digest mailbox, at most once per <see cref="PortalRules.FreshLinkInterval"/>.
+    /// The caller learns nothing about the mailbox: the result only says whether a message went out now.
+    /// </summary>
+    [Alias("SendFreshLink")]
+    Task<bool> SendFreshLinkAsync();
+}

@@ -1,0 +1,144 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using TermSync.Customers;
+using TermSync.Grains.Digests;
+using TermSync.Grains.Digests.Links;
+using TermSync.Portal;
+
+namespace TermSync.Grains.Portal;
+
+public sealed partial class CustomerPortalGrain(
+    [PersistentState("portal", StorageNames.Default)] IPersistentState<CustomerPortalState> state,
+    IDigestDelivery delivery,
+    DigestLinkSigner signer,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
+    ILogger<CustomerPortalGrain> logger) : Grain, ICustomerPortalGrain
+{
+    // Wrong addresses are counted in memory: a deactivation forgets them, which only shortens the lockout.
+    private readonly Queue<DateTimeOffset> failures = new();
+
+    private string CustomerId => this.GetPrimaryKeyString();
+
+    public async Task<PortalConfirmation> ConfirmAsync(string email)
+    {
+        var now = time.GetUtcNow();
+        while (failures.TryPeek(out var oldest) && now - oldest >= PortalRules.FailureWindow)
+        {
+            failures.Dequeue();
+        }
+
+        if (failures.Count >= PortalRules.MaxFailedConfirmations)
+        {
+            LogLockedOut(logger, CustomerId, failures.Count);
+            return PortalConfirmation.TooManyAttempts;
+        }
+
+        if (await IsMemberAsync(email))
+        {
+            return PortalConfirmation.Confirmed;
+        }
+
+        failures.Enqueue(now);
+        LogUnknownAddress(logger, CustomerId, failures.Count);
+        return PortalConfirmation.Unknown;
+    }
+
+    public async Task<bool> IsMemberAsync(string email)
+    {
+        var normalized = PortalRules.Normalize(email);
+        return state.State.Clerks.Exists(clerk => clerk.Email == normalized)
+            || await DigestMailboxAsync() is { } mailbox && mailbox == normalized;
+    }
+
+    public async Task<PortalClerk> InviteAsync(string email, string invitedBy)
+    {
+        if (!PortalRules.IsEmail(email))
+        {
+            throw new ArgumentException($"'{email}' is not an email address; give one address such as ap@example.com.", nameof(email));
+        }
+
+        var normalized = PortalRules.Normalize(email);
+        var clerk = state.State.Clerks.Find(existing => existing.Email == normalized);
+        if (clerk is null && await DigestMailboxAsync() != normalized)
+        {
+            if (state.State.Clerks.Count >= PortalRules.MaxClerks)
+            {
+                throw new ArgumentException(
+                    $"The portal already has {PortalRules.MaxClerks} invited clerks, the most it keeps; remove one before inviting another.", nameof(email));
+            }
+
+            clerk = new PortalClerk(normalized, invitedBy, time.GetUtcNow());
+            state.State.Clerks.Add(clerk);
+            await state.WriteStateAsync();
+        }
+
+        var statement = await StatementAsync();
+        var message = PortalMail.Invitation(CustomerId, statement.Name, normalized, invitedBy, PortalLink(), UnsubscribeLink());
+        await DeliverAsync(message);
+        return clerk ?? new PortalClerk(normalized, null, null);
+    }
+
+    public async Task<bool> RemoveAsync(string email)
+    {
+        var normalized = PortalRules.Normalize(email);
+        if (state.State.Clerks.RemoveAll(clerk => clerk.Email == normalized) == 0)
+        {
+            return false;
+        }
+
+        await state.WriteStateAsync();
+        return true;
+    }
+
+    public async Task<IReadOnlyList<PortalClerk>> ListMembersAsync()
+    {
+        var mailbox = await DigestMailboxAsync();
+        return mailbox is null ? [.. state.State.Clerks] : [new PortalClerk(mailbox, null, null), .. state.State.Clerks];
+    }
+
+    public async Task<bool> SendFreshLinkAsync()
+    {
+        var now = time.GetUtcNow();
+        if (state.State.FreshLinkSentAt is { } sentAt && now - sentAt < PortalRules.FreshLinkInterval)
+        {
+            return false;
+        }
+
+        if (await DigestMailboxAsync() is not { } mailbox)
+        {
+            return false;
+        }
+
+        state.State.FreshLinkSentAt = now;
+        await state.WriteStateAsync();
+        await DeliverAsync(PortalMail.FreshLink(CustomerId, mailbox, PortalLink(), UnsubscribeLink()));
+        return true;
+    }
+
+    private async Task DeliverAsync(DigestMessage message)
+    {
+        var result = await delivery.DeliverAsync(message, CancellationToken.None);
+        LogDelivered(logger, message.DigestId, CustomerId, result.Status, result.Attempts);
+    }
+
+    private async Task<string?> DigestMailboxAsync() =>
+        (await StatementAsync()).Email is { Length: > 0 } email ? PortalRules.Normalize(email) : null;
+
+    private Task<CustomerStatement> StatementAsync() =>
+        GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+
+    private string PortalLink() =>
+        signer.CreateUrl(new DigestLinkClaims(DigestLinkPurpose.Statement, CustomerId, null, null, signer.NewExpiry()));
+
+    private string UnsubscribeLink() =>
+        signer.CreateUrl(new DigestLinkClaims(DigestLinkPurpose.Unsubscribe, CustomerId, null, null, signer.NewExpiry()));
+
+    [LoggerMessage(EventId = 4400, Level = LogLevel.Information, Message = "Portal confirmation for customer {CustomerId} gave an unknown address; {FailureCount} in the current window")]
+    private static partial void LogUnknownAddress(ILogger logger, string customerId, int failureCount);
+
+    [LoggerMessage(EventId = 4401, Level = LogLevel.Warning, Message = "Portal confirmation for customer {CustomerId} refused after {FailureCount} unknown addresses")]
+    private static partial void LogLockedOut(ILogger logger, string customerId, int failureCount);
+
+    [LoggerMessage(EventId = 4402, Level = LogLevel.Information, Message = "Portal email {MessageId} for customer {CustomerId}: {Status} after {Attempts} attempts")]
+    private static partial void LogDelivered(ILogger logger, string messageId, string customerId, TermSync.Digests.DeliveryStatus status, int attempts);
+}

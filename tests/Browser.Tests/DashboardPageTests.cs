@@ -3,15 +3,13 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
+using TermSync.Browser.Tests.Hosting;
 
 namespace TermSync.Browser.Tests;
 
 [Collection(DashboardCollection.Name)]
 public sealed class DashboardPageTests(DashboardFixture fixture)
 {
-    /// <summary>Set to 1 to write the screenshot to docs/images/dashboard.png in the repository.</summary>
-    private const string UpdateScreenshotsVariable = "TERMSYNC_UPDATE_SCREENSHOTS";
-
     // The first load activates every grain the page reads, twelve dates per metric, so it gets more than Playwright's 5 seconds.
     private static readonly LocatorAssertionsToBeVisibleOptions Loaded = new() { Timeout = 60_000 };
 
@@ -70,7 +68,7 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
         Assert.Equal(0, await page.EvaluateAsync<int>("() => localStorage.length"));
         Assert.Empty(errors);
         Assert.All(failedRequests, request => Assert.Contains("/metrics/receivables?", request));
-        await SaveScreenshotAsync(page);
+        Assert.NotEmpty(await Screenshots.SaveAsync(page, "dashboard.png"));
     }
 
     [Fact]
@@ -194,54 +192,10 @@ public sealed class DashboardPageTests(DashboardFixture fixture)
 
     private async Task<(IPage Page, List<string> Errors)> OpenDashboardAsync()
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            ViewportSize = new ViewportSize { Width = 1280, Height = 900 },
-            TimezoneId = "UTC",
-            Locale = "en-US",
-        });
-        var page = await context.NewPageAsync();
-        var errors = new List<string>();
-        // The browser also reports every response of status 400 or more as a console error, so tests check those separately.
-        page.Console += (_, message) =>
-        {
-            if (message.Type == "error" && !message.Text.StartsWith("Failed to load resource", StringComparison.Ordinal))
-            {
-                errors.Add(message.Text);
-            }
-        };
-        page.PageError += (_, error) => errors.Add(error);
-
+        var (page, errors) = await fixture.OpenPageAsync();
         var response = await page.GotoAsync(new Uri(fixture.BaseAddress, "/dashboard").ToString());
         Assert.Equal(200, response?.Status);
         return (page, errors);
-    }
-
-    private static async Task SaveScreenshotAsync(IPage page)
-    {
-        var update = Environment.GetEnvironmentVariable(UpdateScreenshotsVariable) == "1";
-        var path = update
-            ? Path.Combine(RepositoryRoot(), "docs", "images", "dashboard.png")
-            : Path.Combine(Path.GetTempPath(), $"termsync-dashboard-{Guid.NewGuid():N}.png");
-
-        var image = await page.ScreenshotAsync(new PageScreenshotOptions { Path = path, FullPage = true });
-
-        Assert.NotEmpty(image);
-        if (!update)
-        {
-            File.Delete(path);
-        }
-    }
-
-    private static string RepositoryRoot()
-    {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "TermSync.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException($"No folder above {AppContext.BaseDirectory} contains TermSync.sln.");
     }
 
     // The figures grain applies conversation events after the reply's response, so the figure can lag the reply briefly.

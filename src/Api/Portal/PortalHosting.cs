@@ -29,7 +29,9 @@ public static class PortalHosting
                 var headers = context.Response.Headers;
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
-                headers.CacheControl = "no-store";
+                // The value antiforgery sets on pages with forms, so it does not log a warning for overriding "no-store".
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
                 headers["Referrer-Policy"] = "no-referrer";
                 return next(context);
             }));

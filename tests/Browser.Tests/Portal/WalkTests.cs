@@ -1,0 +1,137 @@
+using System.Globalization;
+using System.Text.Json;
+using CsvHelper;
+using Microsoft.Playwright;
+
+namespace TermSync.Browser.Tests.Portal;
+
+/// <summary>The clerk's whole path through the portal, from the digest link to the digest preferences, in one test.</summary>
+[Collection(PortalCollection.Name)]
+public sealed class WalkTests(PortalFixture fixture)
+{
+    [Fact]
+    public async Task Clerk_walks_from_digest_to_preferences()
+    {
+        var customer = fixture.First;
+        var (page, errors) = await fixture.OpenPageAsync();
+
+        // Open the digest link: the confirmation page shows nothing of the account.
+        var statement = await fixture.GetStatementAsync(customer.CustomerId);
+        await page.GotoAsync(customer.StatementLink);
+        await PortalSteps.AssertShowsNothingOfAsync(page, statement, customer);
+
+        // Confirm the address the digest went to.
+        await page.GetByLabel("Email address").FillAsync(customer.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
+        await page.WaitForURLAsync(PortalSteps.StatementUrl());
+
+        // See the invoices of at least three vendors with the totals the test computes from the API's statement.
+        var view = await StatementView.ReadAsync(page);
+        Assert.True(statement.Vendors.Count >= 3, $"The first customer has open invoices of {statement.Vendors.Count} vendors.");
+        Assert.Equal(statement.Vendors.Select(vendor => vendor.VendorName).Order(StringComparer.OrdinalIgnoreCase), view.Vendors.Select(vendor => vendor.Name));
+        Assert.Equal(ExpectedTotal.Of(statement.Lines), view.Totals);
+
+        // Ask a question about one invoice, from its page.
+        var asked = statement.Vendors[0].Lines.First(line => !line.Disputed);
+        await OpenInvoiceAsync(page, statement, asked);
+        const string question = "Which purchase order does this invoice bill?";
+        var askForm = page.GetByRole(AriaRole.Form, new() { Name = "Ask a question" });
+        await askForm.GetByLabel("Your question").FillAsync(question);
+        await askForm.GetByRole(AriaRole.Button, new() { Name = "Send question" }).ClickAsync();
+        await Assertions.Expect(page.GetByText(question)).ToBeVisibleAsync();
+
+        // Open a dispute on part of another invoice: the disputed part moves from owed to under review.
+        var disputed = statement.Vendors[1].Lines.First(line => !line.Disputed && line.OpenAmount >= 2m);
+        var disputedAmount = decimal.Round(disputed.OpenAmount / 2, disputed.Currency == "JPY" ? 0 : 2);
+        await OpenInvoiceAsync(page, statement, disputed);
+        var disputeForm = page.GetByRole(AriaRole.Form, new() { Name = "Open a dispute" });
+        await disputeForm.GetByLabel("Reason").SelectOptionAsync(new SelectOptionValue { Label = "Price differs from the order" });
+        await disputeForm.GetByLabel("Disputed amount").FillAsync(disputedAmount.ToString(CultureInfo.InvariantCulture));
+        await disputeForm.GetByLabel("Message").FillAsync("The unit price should be the contract price.");
+        await disputeForm.GetByRole(AriaRole.Button, new() { Name = "Open dispute" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("The unit price should be the contract price.")).ToBeVisibleAsync();
+        var afterDispute = (await fixture.GetStatementAsync(customer.CustomerId)).Lines
+            .Single(line => line.VendorId == disputed.VendorId && line.InvoiceNumber == disputed.InvoiceNumber);
+        Assert.True(afterDispute.Disputed);
+        Assert.Equal(disputedAmount, afterDispute.DisputedAmount);
+
+        // Promise a payment date on a third vendor's invoice.
+        var promised = statement.Vendors[2].Lines.First(line => !line.Disputed);
+        var promiseDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
+        await OpenInvoiceAsync(page, statement, promised);
+        var promiseForm = page.GetByRole(AriaRole.Form, new() { Name = "Promise to pay" });
+        await promiseForm.GetByLabel("Will pay on").FillAsync(promiseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await promiseForm.GetByRole(AriaRole.Button, new() { Name = "Send promise" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(promiseDate.ToString("D", CultureInfo.GetCultureInfo("en-US")));
+
+        // Answer the pending satisfaction survey on the statement page.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Open invoices" }).ClickAsync();
+        var survey = page.GetByRole(AriaRole.Region, new() { Name = "How satisfied are you with" });
+        await survey.GetByLabel("4").CheckAsync();
+        await survey.GetByLabel("Comment (optional)").FillAsync("Quick answers this quarter.");
+        await survey.GetByRole(AriaRole.Button, new() { Name = "Send answer" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Thank you. Your answer went to the vendor.");
+        var surveys = await fixture.GetAsAdminAsync($"/customers/{customer.CustomerId}/surveys");
+        var answer = Assert.Single(surveys.GetProperty("answers").EnumerateArray()).GetProperty("answer");
+        Assert.Equal(4, answer.GetProperty("score").GetInt32());
+
+        // Download the statement as CSV and as PDF.
+        var current = await fixture.GetStatementAsync(customer.CustomerId);
+        var csv = await DownloadAsync(page, "CSV");
+        var pdf = await DownloadAsync(page, "PDF");
+        AssertCsvMatches(current, csv);
+        Assert.Equal("%PDF"u8.ToArray(), pdf[..4]);
+
+        // Change the digest frequency.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Digest preferences" }).ClickAsync();
+        await page.GetByLabel("Frequency").SelectOptionAsync(new SelectOptionValue { Label = "Twice a week" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save preferences" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        var preferences = await fixture.GetAsAdminAsync($"/customers/{customer.CustomerId}/digest-preferences");
+        Assert.Equal("twiceWeekly", preferences.GetProperty("frequency").GetString());
+
+        Assert.Empty(errors);
+    }
+
+    /// <summary>Follows the statement row's action link of <paramref name="line"/> to its invoice page.</summary>
+    private async Task OpenInvoiceAsync(IPage page, ApiStatement statement, ApiLine line)
+    {
+        if (!PortalSteps.StatementUrl().IsMatch(page.Url))
+        {
+            await page.GotoAsync(new Uri(fixture.BaseAddress, "/portal").ToString());
+        }
+
+        var section = page.GetByRole(AriaRole.Region, new() { Name = statement.Vendor(line.VendorId).VendorName, Exact = true });
+        await section.GetByRole(AriaRole.Link, new() { Name = $"Pay, ask or dispute invoice {line.InvoiceNumber}", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync($"**/portal/invoices/{line.VendorId}/{line.InvoiceNumber}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Invoice {line.InvoiceNumber}", Level = 1 })).ToBeVisibleAsync();
+    }
+
+    private static async Task<byte[]> DownloadAsync(IPage page, string linkName)
+    {
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = linkName, Exact = true }).ClickAsync());
+        Assert.Null(await download.FailureAsync());
+        await using var stream = await download.CreateReadStreamAsync();
+        using var copy = new MemoryStream();
+        await stream.CopyToAsync(copy, TestContext.Current.CancellationToken);
+        return copy.ToArray();
+    }
+
+    /// <summary>Checks that the CSV has a header and one row per open invoice, each naming its invoice number.</summary>
+    private static void AssertCsvMatches(ApiStatement statement, byte[] csv)
+    {
+        using var reader = new CsvReader(new StreamReader(new MemoryStream(csv)), CultureInfo.InvariantCulture);
+        var rows = new List<string[]>();
+        while (reader.Read())
+        {
+            rows.Add(reader.Parser.Record!);
+        }
+
+        Assert.True(rows.Count > 1, "The CSV has no rows below its header.");
+        var numberColumn = Array.FindIndex(rows[0], name => name.Contains("invoice", StringComparison.OrdinalIgnoreCase));
+        Assert.True(numberColumn >= 0, $"The CSV header names no invoice column: {string.Join(",", rows[0])}");
+        Assert.Equal(
+            statement.Lines.Select(line => line.InvoiceNumber).Order(StringComparer.Ordinal),
+            rows.Skip(1).Select(row => row[numberColumn]).Order(StringComparer.Ordinal));
+    }
+}

@@ -29,4 +29,11 @@ public interface IVendorConversationFiguresGrain : IGrainWithStringKey
     /// </summary>
     [Alias("List")]
     Task<IReadOnlyList<ConversationListItem>> ListAsync(bool openOnly, int limit);
+
+    /// <summary>
+    /// Returns the conversations of <paramref name="customerId"/> that name <paramref name="invoiceNumber"/>, open and
+    /// resolved, newest first. Like <see cref="ListAsync"/>, it trails the commands by a moment.
+    /// </summary>
+    [Alias("ListForInvoice")]
+    Task<IReadOnlyList<ConversationListItem>> ListForInvoiceAsync(string customerId, string invoiceNumber);
 }

@@ -48,17 +48,31 @@ public sealed partial class VendorConversationFiguresGrain(
         var conversations = state.State.Conversations.Values.Where(summary => !openOnly || summary.ResolvedAt is null).ToList();
         var waiting = conversations.Where(summary => summary.FirstResponseAt is null && summary.ResolvedAt is null).OrderBy(summary => summary.OpenedAt);
         var rest = conversations.Where(summary => summary.FirstResponseAt is not null || summary.ResolvedAt is not null).OrderByDescending(summary => summary.OpenedAt);
-        IReadOnlyList<ConversationListItem> items = [.. waiting.Concat(rest).Take(limit).Select(summary => new ConversationListItem(
-            summary.ConversationId,
-            summary.CustomerId,
-            summary.Kind,
-            summary.InvoiceNumbers,
-            summary.OpenedAt,
-            summary.FirstResponseAt,
-            summary.ResolvedAt,
-            summary.RecordedByStaff))];
+        IReadOnlyList<ConversationListItem> items = [.. waiting.Concat(rest).Take(limit).Select(ListItem)];
         return Task.FromResult(items);
     }
+
+    public Task<IReadOnlyList<ConversationListItem>> ListForInvoiceAsync(string customerId, string invoiceNumber)
+    {
+        IReadOnlyList<ConversationListItem> items =
+        [
+            .. state.State.Conversations.Values
+                .Where(summary => summary.CustomerId == customerId && summary.InvoiceNumbers.Contains(invoiceNumber, StringComparer.Ordinal))
+                .OrderByDescending(summary => summary.OpenedAt)
+                .Select(ListItem),
+        ];
+        return Task.FromResult(items);
+    }
+
+    private static ConversationListItem ListItem(ConversationSummary summary) => new(
+        summary.ConversationId,
+        summary.CustomerId,
+        summary.Kind,
+        summary.InvoiceNumbers,
+        summary.OpenedAt,
+        summary.FirstResponseAt,
+        summary.ResolvedAt,
+        summary.RecordedByStaff);
 
     public async Task<ResponseTimeFigures> GetResponseTimeAsync(DateOnly asOf, int windowDays)
     {

@@ -1,16 +1,247 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using TermSync.Api.Features.Conversations;
 using TermSync.Api.Portal.Sessions;
+using TermSync.Conversations;
+using TermSync.Grains.Digests;
+using TermSync.Invoices;
+using TermSync.Vendors;
+using Open = TermSync.Api.Features.Customers.Conversations.Open;
+using Reply = TermSync.Api.Features.Customers.Conversations.Reply;
+using Withdraw = TermSync.Api.Features.Customers.Conversations.Withdraw;
 
 namespace TermSync.Api.Portal.Pages;
 
-public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie cookie) : PortalPageModel(cluster, cookie)
+/// <summary>
+/// One invoice of the signed-in customer: how to pay it, and its questions and disputes with the vendor, with forms
+/// to open one, reply and withdraw. An invoice billed to another customer reads as not found.
+/// </summary>
+public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie cookie, TimeProvider time) : PortalPageModel(cluster, cookie)
 {
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true)]
     public string Vendor { get; set; } = "";
 
-    [Microsoft.AspNetCore.Mvc.BindProperty(SupportsGet = true)]
+    [BindProperty(SupportsGet = true)]
     public string Number { get; set; } = "";
 
-    public void OnGet()
+    /// <summary>A conversation just opened, shown even before the vendor's list has it.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string? Opened { get; set; }
+
+    [TempData]
+    public string? Message { get; set; }
+
+    public InvoiceSnapshot Invoice { get; private set; } = null!;
+
+    public VendorProfile VendorProfile { get; private set; } = null!;
+
+    public DigestFormatter Format { get; private set; } = null!;
+
+    public DateOnly Today { get; private set; }
+
+    public IReadOnlyList<ConversationView> Conversations { get; private set; } = [];
+
+    /// <summary>The ask form's values: fresh on GET, as posted when the post was rejected.</summary>
+    public AskForm Ask { get; private set; } = AskForm.New("");
+
+    /// <summary>The form whose post was rejected ("ask", or a conversation id for its reply), and why.</summary>
+    public (string Form, IReadOnlyList<string> Errors)? Rejected { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync()
     {
+        if (!await LoadAsync())
+        {
+            return Missing();
+        }
+
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostAskAsync(AskForm form)
+    {
+        if (!await LoadAsync())
+        {
+            return Missing();
+        }
+
+        Ask = form;
+        var amount = AskForm.ParseAmount(form.DisputedAmount);
+        if (form.DisputedAmount is { Length: > 0 } && amount is null)
+        {
+            return Reject("ask", [$"The disputed amount '{form.DisputedAmount}' is not a number; type it like 120.50, or leave it empty to dispute the whole open amount."]);
+        }
+
+        var request = new Open.Request(
+            Session.CustomerId,
+            Vendor,
+            form.ConversationId,
+            form.Kind,
+            [new InvoiceInput(Number, form.Kind == ConversationKind.Dispute ? amount : null)],
+            form.Kind == ConversationKind.Dispute ? form.Reason : null,
+            form.AuthorName,
+            form.Text);
+        if (PortalValidation.Check(new Open.Validator(), request) is { Count: > 0 } errors)
+        {
+            return Reject("ask", errors);
+        }
+
+        var conversationId = ConversationInputRules.ConversationIdOf(request);
+        var draft = ConversationInputRules.Draft(request, conversationId, recordedByStaff: false, raisedAt: null, Session.CustomerId);
+        var result = await Cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(Vendor, conversationId)).OpenAsync(draft);
+        if (result.Status is not (ConversationCommandStatus.Applied or ConversationCommandStatus.Unchanged))
+        {
+            return Reject("ask", [result.Error ?? "The vendor could not take this question now; try again."]);
+        }
+
+        Message = form.Kind == ConversationKind.Dispute
+            ? $"Your dispute went to {VendorProfile.Name}. The amount under review is left out of what you owe until it is resolved."
+            : $"Your question went to {VendorProfile.Name}.";
+        return RedirectToPage(null, null, new { Vendor, Number, opened = conversationId }, $"conversation-{conversationId}");
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync(string conversationId, string? messageId, string? authorName, string? text)
+    {
+        if (!await LoadAsync())
+        {
+            return Missing();
+        }
+
+        var request = new Reply.Request(Session.CustomerId, Vendor, conversationId, messageId, authorName, text);
+        if (PortalValidation.Check(new Reply.Validator(), request) is { Count: > 0 } errors)
+        {
+            return Reject(conversationId, errors);
+        }
+
+        if (!Conversations.Any(conversation => conversation.ConversationId == conversationId))
+        {
+            return Missing();
+        }
+
+        var reply = new ReplyDraft(messageId ?? $"m{Guid.CreateVersion7():N}", Party.Customer, authorName!.Trim(), text!);
+        var result = await Cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(Vendor, conversationId)).ReplyAsync(reply);
+        return After(result, conversationId, $"Your reply went to {VendorProfile.Name}.");
+    }
+
+    public async Task<IActionResult> OnPostWithdrawAsync(string conversationId, string? authorName)
+    {
+        if (!await LoadAsync())
+        {
+            return Missing();
+        }
+
+        var request = new Withdraw.Request(Session.CustomerId, Vendor, conversationId, authorName, null);
+        if (PortalValidation.Check(new Withdraw.Validator(), request) is { Count: > 0 } errors)
+        {
+            return Reject(conversationId, errors);
+        }
+
+        if (!Conversations.Any(conversation => conversation.ConversationId == conversationId))
+        {
+            return Missing();
+        }
+
+        var resolution = new ResolutionDraft(ResolutionOutcome.Withdrawn, Party.Customer, authorName!.Trim());
+        var result = await Cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(Vendor, conversationId)).ResolveAsync(resolution);
+        return After(result, conversationId, "You withdrew it; the vendor was told.");
+    }
+
+    private IActionResult After(ConversationCommandResult result, string conversationId, string message)
+    {
+        if (result.Status is not (ConversationCommandStatus.Applied or ConversationCommandStatus.Unchanged))
+        {
+            return Reject(conversationId, [result.Error ?? "The conversation could not take this now; reload the page and try again."]);
+        }
+
+        Message = message;
+        return RedirectToPage(null, null, new { Vendor, Number, opened = conversationId }, $"conversation-{conversationId}");
+    }
+
+    /// <summary>Whether the invoice is unknown or billed to another customer; the page then says only that.</summary>
+    public bool IsMissing { get; private set; }
+
+    private PageResult Missing()
+    {
+        IsMissing = true;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
+    }
+
+    private PageResult Reject(string form, IReadOnlyList<string> errors)
+    {
+        Rejected = (form, errors);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    /// <summary>Loads the invoice, its vendor and its conversations; false when the invoice is not billed to this customer.</summary>
+    private async Task<bool> LoadAsync()
+    {
+        if (!Identifiers.IsVendorId(Vendor) || !Identifiers.IsInvoiceNumber(Number))
+        {
+            return false;
+        }
+
+        var invoice = await Cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(Vendor, Number)).GetAsync();
+        var vendor = await Cluster.GetGrain<IVendorGrain>(Vendor).GetProfileAsync();
+        if (invoice is null || vendor is null || invoice.Customer.Id != Session.CustomerId)
+        {
+            return false;
+        }
+
+        Invoice = invoice;
+        VendorProfile = vendor;
+        Ask = AskForm.New(Session.Email);
+        var statement = await LoadStatementAsync(time);
+        Format = DigestFormatter.For(statement.Language);
+        Today = statement.AsOf;
+
+        var ids = (await Cluster.GetGrain<IVendorConversationFiguresGrain>(Vendor).ListForInvoiceAsync(Session.CustomerId, Number))
+            .Select(item => item.ConversationId).ToList();
+        if (Opened is not null && Identifiers.IsConversationId(Opened) && !ids.Contains(Opened, StringComparer.Ordinal))
+        {
+            ids.Insert(0, Opened);
+        }
+
+        var views = await Task.WhenAll(ids.Select(id => Cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(Vendor, id)).GetAsync()));
+        Conversations = [.. views.OfType<ConversationView>().Where(view => view.CustomerId == Session.CustomerId && view.Invoices.Any(item => item.InvoiceNumber == Number))];
+        return true;
+    }
+}
+
+/// <summary>The ask-or-dispute form. Each view carries a new conversation id, so a form sent twice opens one conversation.</summary>
+public sealed class AskForm
+{
+    public string? ConversationId { get; set; }
+
+    public ConversationKind? Kind { get; set; }
+
+    public DisputeReason? Reason { get; set; }
+
+    /// <summary>The part of the open amount disputed, as typed; empty disputes all of it.</summary>
+    public string? DisputedAmount { get; set; }
+
+    public string? AuthorName { get; set; }
+
+    public string? Text { get; set; }
+
+    public static AskForm New(string authorName) => new()
+    {
+        ConversationId = $"c{Guid.CreateVersion7():N}",
+        Kind = ConversationKind.Question,
+        AuthorName = authorName,
+    };
+
+    /// <summary>Reads an amount typed with a point or, when it has none, a comma as the decimal separator.</summary>
+    public static decimal? ParseAmount(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        var normalized = trimmed.Contains('.', StringComparison.Ordinal) ? trimmed : trimmed.Replace(',', '.');
+        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
     }
 }

@@ -133,11 +133,6 @@ public abstract class BrowserApiFixture : IAsyncLifetime
         GC.SuppressFinalize(this);
     }
 
-    /// <summary>Adds to or overrides the API's settings; <see cref="BaseAddress"/> is already set when this runs.</summary>
-    protected virtual void Configure(IDictionary<string, string> settings)
-    {
-    }
-
     private void StartServer()
     {
         for (var attempt = 1; ; attempt++)
@@ -155,7 +150,6 @@ public abstract class BrowserApiFixture : IAsyncLifetime
                 ["Digests:LinkSigningKey"] = LinkSigningKey,
                 ["Security:AdminKey"] = AdminKey,
             };
-            Configure(settings);
 
             factory = new WebApplicationFactory<Program>().WithWebHostBuilder(host =>
             {

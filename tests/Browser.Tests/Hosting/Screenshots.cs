@@ -11,7 +11,7 @@ public static class Screenshots
     /// <summary>Set to 1 to write screenshots to docs/images in the repository.</summary>
     public const string UpdateVariable = "TERMSYNC_UPDATE_SCREENSHOTS";
 
-    /// <summary>Takes a full-page PNG of <paramref name="page"/> and writes it to docs/images/<paramref name="fileName"/> when asked to.</summary>
+    /// <summary>Takes a full-page PNG of <paramref name="page"/> and writes it to docs/images/<paramref name="fileName"/> when <see cref="UpdateVariable"/> is 1.</summary>
     public static async Task<byte[]> SaveAsync(IPage page, string fileName)
     {
         var update = Environment.GetEnvironmentVariable(UpdateVariable) == "1";

@@ -11,22 +11,21 @@ public sealed class EscapingTests(PortalFixture fixture)
     public async Task Question_markup_is_shown_as_text()
     {
         var statement = await fixture.GetStatementAsync(fixture.First.CustomerId);
-        var line = statement.Vendors[0].Lines[0];
-        await fixture.PostAsAdminAsync($"/customers/{fixture.First.CustomerId}/conversations", new
-        {
-            vendorId = line.VendorId,
-            conversationId = "escaping-question",
-            kind = "question",
-            invoices = new[] { new { invoiceNumber = line.InvoiceNumber } },
-            authorName = "Robin Clerk",
-            text = Markup,
-        });
+        var line = statement.Vendors[0].Lines[^1];
         var (page, errors) = await fixture.OpenPageAsync();
         await PortalSteps.SignInAsync(page, fixture.First);
-
         await page.GotoAsync(new Uri(fixture.BaseAddress, $"/portal/invoices/{line.VendorId}/{line.InvoiceNumber}").ToString());
 
-        await Assertions.Expect(page.GetByText(Markup)).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Ask a question" }).CheckAsync();
+        await page.GetByLabel("Your name").FillAsync(Markup);
+        await page.GetByLabel("Message", new() { Exact = true }).FillAsync(Markup);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Send to {statement.Vendor(line.VendorId).VendorName}", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Your question went to {statement.Vendor(line.VendorId).VendorName}.");
+        var articleId = new Uri(page.Url).Fragment.TrimStart('#');
+        var message = page.Locator($"article#{articleId} li.customer-message");
+        await Assertions.Expect(message.Locator("p")).ToHaveTextAsync(Markup);
+        await Assertions.Expect(message.Locator(".meta")).ToContainTextAsync(Markup);
         await AssertNoMarkupRanAsync(page);
         Assert.Empty(errors);
     }

@@ -34,7 +34,7 @@ public sealed partial class PortalFixture : BrowserApiFixture
     {
         await base.InitializeAsync();
 
-        // About half the invoices are paid and a tenth disputed, so every statement has open, past-due and disputed lines.
+        // Half the invoices stay unpaid, so the first customer keeps open invoices of 3 vendors, some past due and some not yet due.
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         Network = NetworkGenerator.Generate(new NetworkOptions
         {

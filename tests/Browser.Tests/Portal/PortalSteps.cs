@@ -25,7 +25,7 @@ public static partial class PortalSteps
 
     /// <summary>
     /// Checks that the page's HTML, hidden fields included, names none of the customer's vendors, invoices or open amounts,
-    /// nor the customer's name or id, and that the browser holds no portal session.
+    /// nor the customer's name or id, and that the browser has no portal session cookie.
     /// </summary>
     public static async Task AssertShowsNothingOfAsync(IPage page, ApiStatement statement, PortalCustomer customer)
     {

@@ -129,6 +129,21 @@ public sealed partial class SignInTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Other_customers_invoice_reads_as_not_found()
+    {
+        var second = await fixture.GetStatementAsync(fixture.Second.CustomerId);
+        var line = second.Lines.First();
+        var (page, _) = await fixture.OpenPageAsync();
+        await PortalSteps.SignInAsync(page, fixture.First);
+
+        var response = await page.GotoAsync(new Uri(fixture.BaseAddress, $"/portal/invoices/{line.VendorId}/{line.InvoiceNumber}").ToString());
+
+        Assert.Equal(404, response?.Status);
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Invoice not found" })).ToBeVisibleAsync();
+        Assert.DoesNotContain(PortalSteps.FormatAmount(line.OpenAmount, line.Currency), await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Statement_without_session_is_signed_out()
     {
         var statement = await fixture.GetStatementAsync(fixture.First.CustomerId);

@@ -58,7 +58,7 @@ public sealed class StatementTests(PortalFixture fixture)
     [Fact]
     public async Task Disputed_filter_keeps_invoices_under_review()
     {
-        // One dispute of the customer's own, so the filter has a row to keep whatever the generated network disputed.
+        // The test opens a dispute itself, so the filter has a row to keep even when the generated network left none open.
         var before = await fixture.GetStatementAsync(fixture.First.CustomerId);
         var disputedLine = before.Vendors[^1].Lines[^1];
         await fixture.PostAsAdminAsync($"/customers/{fixture.First.CustomerId}/conversations", new

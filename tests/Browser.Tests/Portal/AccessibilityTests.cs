@@ -54,15 +54,37 @@ public sealed class AccessibilityTests(PortalFixture fixture)
         await PortalSteps.AssertAccessibleAsync(page);
     }
 
-    [Fact]
-    public async Task Invoice_page_passes_axe()
+    [Theory]
+    [InlineData(1280, 900)]
+    [InlineData(375, 812)]
+    public async Task Invoice_page_passes_axe(int width, int height)
     {
-        var (page, _) = await fixture.OpenPageAsync();
+        var statement = await fixture.GetStatementAsync(fixture.First.CustomerId);
+        var line = statement.Vendors[^1].Lines[0];
+        await fixture.PostAsAdminAsync($"/customers/{fixture.First.CustomerId}/conversations", new
+        {
+            vendorId = line.VendorId,
+            conversationId = "accessibility-question",
+            kind = "question",
+            invoices = new[] { new { invoiceNumber = line.InvoiceNumber } },
+            authorName = "Robin Clerk",
+            text = "Is the delivery note attached to this invoice?",
+        });
+        var (page, _) = await fixture.OpenPageAsync(width, height);
         await PortalSteps.SignInAsync(page, fixture.First);
 
-        await page.Locator("td[data-label='Actions'] a").First.ClickAsync();
+        await page.GotoAsync(new Uri(fixture.BaseAddress, $"/portal/invoices/{line.VendorId}/{line.InvoiceNumber}").ToString());
+        await Assertions.Expect(page.Locator("ol.thread")).ToContainTextAsync("Is the delivery note attached to this invoice?");
+        await PortalSteps.AssertAccessibleAsync(page);
+        await PortalSteps.AssertFitsWidthAsync(page, width);
 
-        await page.WaitForURLAsync("**/portal/invoices/**");
+        await page.GetByRole(AriaRole.Radio, new() { Name = "Dispute a charge" }).CheckAsync();
+        await page.GetByLabel("Disputed amount in").FillAsync("twelve");
+        await page.GetByLabel("Your name").FillAsync("Robin Clerk");
+        await page.GetByLabel("Message", new() { Exact = true }).FillAsync("The amount is wrong.");
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Send to {statement.Vendor(line.VendorId).VendorName}", Exact = true }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The disputed amount 'twelve' is not a number");
         await PortalSteps.AssertAccessibleAsync(page);
     }
 }

@@ -50,6 +50,14 @@ public static partial class PortalSteps
         Assert.True(result.Violations.Length == 0, $"axe-core found violations on {page.Url}:\n{string.Join("\n", violations)}");
     }
 
+    /// <summary>Checks that the page is no wider than the viewport, so it does not scroll sideways.</summary>
+    public static async Task AssertFitsWidthAsync(IPage page, int viewportWidth)
+    {
+        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
+
+        Assert.True(scrollWidth <= viewportWidth, $"{page.Url} is {scrollWidth} px wide on a {viewportWidth} px screen, so it scrolls sideways.");
+    }
+
     /// <summary>Formats an amount as the portal does in English, such as "1,234.56 USD" or "1,235 JPY".</summary>
     public static string FormatAmount(decimal amount, string currency) =>
         string.Create(CultureInfo.InvariantCulture, $"{amount.ToString(currency == "JPY" ? "N0" : "N2", CultureInfo.InvariantCulture)} {currency}");

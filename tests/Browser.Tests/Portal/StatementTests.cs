@@ -122,9 +122,7 @@ public sealed class StatementTests(PortalFixture fixture)
         var (page, _) = await fixture.OpenPageAsync(375, 812);
         await PortalSteps.SignInAsync(page, fixture.First);
 
-        var scrollWidth = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth");
-
-        Assert.True(scrollWidth <= 375, $"The statement is {scrollWidth} px wide on a 375 px screen, so it scrolls sideways.");
+        await PortalSteps.AssertFitsWidthAsync(page, 375);
     }
 
     [Fact]

@@ -39,7 +39,7 @@ public interface ICustomerPortalGrain : IGrainWithStringKey
 
     /// <summary>
     /// Emails a fresh portal link to the customer's digest mailbox, at most once per <see cref="PortalRules.FreshLinkInterval"/>.
-    /// The caller learns nothing about the mailbox: the result only says whether a message went out now.
+    /// The result only tells whether a message went out now, and nothing about the mailbox.
     /// </summary>
     [Alias("SendFreshLink")]
     Task<bool> SendFreshLinkAsync();

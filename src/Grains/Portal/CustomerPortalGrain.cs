@@ -14,7 +14,7 @@ public sealed partial class CustomerPortalGrain(
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<CustomerPortalGrain> logger) : Grain, ICustomerPortalGrain
 {
-    // Wrong addresses are counted in memory: a deactivation forgets them, which only shortens the lockout.
+    // Wrong addresses are counted in memory. A deactivation clears the count, which only shortens the lockout.
     private readonly Queue<DateTimeOffset> failures = new();
 
     private string CustomerId => this.GetPrimaryKeyString();

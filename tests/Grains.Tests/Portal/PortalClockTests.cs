@@ -43,7 +43,7 @@ public sealed class PortalClockTests
             Assert.Equal(PortalConfirmation.Unknown, await portal.ConfirmAsync($"guess{attempt}@acme.example"));
         }
 
-        // Attempts made during the lockout are refused without counting, so they do not extend it.
+        // Attempts made during the lockout are rejected without counting, so they do not extend it.
         for (var minute = 1; minute < PortalRules.FailureWindow.TotalMinutes; minute++)
         {
             cluster.Clock.Advance(TimeSpan.FromMinutes(1));

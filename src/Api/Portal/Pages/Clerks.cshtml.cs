@@ -7,9 +7,9 @@ namespace TermSync.Api.Portal.Pages;
 
 /// <summary>
 /// Who may open the customer's portal: the digest mailbox and the invited clerks. Any member may invite a clerk or
-/// remove an invited clerk, except themselves: removing oneself would end one's own session with no way back but a
-/// colleague's invitation, and the last invited clerk of a customer without a digest mailbox would leave no member
-/// who could invite anyone. The digest mailbox cannot be removed, because the vendors set it.
+/// remove an invited clerk other than themselves. Removing oneself would end one's own session, with no way back but a
+/// colleague's invitation. For a customer without a digest mailbox, it could also leave no member who can invite
+/// anyone. The digest mailbox cannot be removed, because the vendors set it.
 /// </summary>
 public sealed class ClerksModel(IClusterClient cluster, PortalSessionCookie cookie, TimeProvider time) : PortalPageModel(cluster, cookie)
 {

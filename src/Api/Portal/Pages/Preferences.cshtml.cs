@@ -82,8 +82,11 @@ public sealed class PreferencesModel(IClusterClient cluster, PortalSessionCookie
     /// <summary>Returns the error of <paramref name="field"/>, or null.</summary>
     public string? ErrorOf(string field) => Errors.GetValueOrDefault(field);
 
-    /// <summary>Returns the ids of the hint and, when the field has an error, the error: the value of aria-describedby.</summary>
-    public string DescribedBy(string field, string id) => Errors.ContainsKey(field) ? $"{id}-hint {id}-error" : $"{id}-hint";
+    /// <summary>Returns the value of aria-describedby of a field: the id of its hint, then that of its error when it has one.</summary>
+    public string DescribedBy(string field) => Errors.ContainsKey(field) ? $"{FieldId(field)}-hint {FieldId(field)}-error" : $"{FieldId(field)}-hint";
+
+    /// <summary>Returns the value of aria-invalid of a field.</summary>
+    public string Invalid(string field) => Errors.ContainsKey(field) ? "true" : "false";
 
     /// <summary>Returns when the next scheduled digest is due, in the time zone of the schedule, or null when there is none.</summary>
     public string? NextDigest() => Schedule.NextDueAt is { } next ? DescribeInstant(next, Schedule.TimeZone, Format) : null;

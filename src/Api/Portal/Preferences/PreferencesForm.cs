@@ -39,7 +39,7 @@ public sealed class PreferencesForm
 
     public bool PastDueReminder { get; set; }
 
-    /// <summary>Returns the form filled with <paramref name="preferences"/>; an unsubscribed customer sees weekly preselected.</summary>
+    /// <summary>Returns the form filled with <paramref name="preferences"/>; for an unsubscribed customer, weekly is preselected.</summary>
     public static PreferencesForm From(DigestPreferences preferences) => new()
     {
         Frequency = (preferences.Frequency == DigestFrequency.Unsubscribed ? DigestFrequency.Weekly : preferences.Frequency).ToString(),

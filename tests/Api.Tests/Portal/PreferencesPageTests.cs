@@ -25,7 +25,7 @@ public sealed class PreferencesPageTests(ApiFixture fixture)
         Assert.Matches(@"<dd>on Monday, [A-Z][a-z]+ \d{1,2}, \d{4} at 08:00 \(UTC\)</dd>", html);
         foreach (var id in new[] { "pref-frequency", "pref-weekday", "pref-second-weekday", "pref-day-of-month", "pref-local-time", "pref-time-zone", "pref-due-soon-days", "pref-past-due-reminder", "stop-confirm" })
         {
-            Assert.Contains($"<label for=\"{id}\"", html);
+            Assert.Matches($"<label( class=\"check\")? for=\"{id}\">", html);
             Assert.Contains($"id=\"{id}\"", html);
         }
 

@@ -11,7 +11,8 @@ namespace TermSync.Api.Portal.Pages;
 /// colleague's invitation. For a customer without a digest mailbox, it could also leave no member who can invite
 /// anyone. The digest mailbox cannot be removed, because the vendors set it.
 /// </summary>
-public sealed class ClerksModel(IClusterClient cluster, PortalSessionCookie cookie, TimeProvider time) : PortalPageModel(cluster, cookie)
+public sealed partial class ClerksModel(IClusterClient cluster, PortalSessionCookie cookie, TimeProvider time, ILogger<ClerksModel> logger)
+    : PortalPageModel(cluster, cookie)
 {
     private string? timeZone;
 
@@ -40,6 +41,7 @@ public sealed class ClerksModel(IClusterClient cluster, PortalSessionCookie cook
     {
         if (!PortalRules.IsEmail(email))
         {
+            LogInvitationRejected(logger, Session.CustomerId, "invalid email address");
             return await InvalidAsync(
                 email,
                 string.IsNullOrWhiteSpace(email)
@@ -56,6 +58,7 @@ public sealed class ClerksModel(IClusterClient cluster, PortalSessionCookie cook
         catch (ArgumentException)
         {
             // The address passed the grain's own check above, so the grain rejected it for the clerk limit.
+            LogInvitationRejected(logger, Session.CustomerId, $"the limit of {PortalRules.MaxClerks} clerks is reached");
             return await InvalidAsync(
                 email,
                 $"Email address: this portal already has {PortalRules.MaxClerks} invited clerks, the most it keeps; remove one before inviting {normalized}.");
@@ -114,4 +117,7 @@ public sealed class ClerksModel(IClusterClient cluster, PortalSessionCookie cook
         timeZone = statement.TimeZone;
         Members = await Portal.ListMembersAsync();
     }
+
+    [LoggerMessage(EventId = 4430, Level = LogLevel.Warning, Message = "Portal invitation for customer {CustomerId} rejected: {Reason}")]
+    private static partial void LogInvitationRejected(ILogger logger, string customerId, string reason);
 }

@@ -10,7 +10,8 @@ namespace TermSync.Api.Portal.Pages;
 /// The customer's digest schedule: shows it and changes it through the same request, validator and grain call as
 /// <c>PUT /customers/{customerId}/digest-preferences</c>, and stops all digests with a separate, confirmed form.
 /// </summary>
-public sealed class PreferencesModel(IClusterClient cluster, PortalSessionCookie cookie, TimeProvider time) : PortalPageModel(cluster, cookie)
+public sealed partial class PreferencesModel(IClusterClient cluster, PortalSessionCookie cookie, TimeProvider time, ILogger<PreferencesModel> logger)
+    : PortalPageModel(cluster, cookie)
 {
     /// <summary>The key of the unsubscribe form's confirmation box in <see cref="Errors"/>.</summary>
     public const string ConfirmField = "Confirm";
@@ -46,6 +47,7 @@ public sealed class PreferencesModel(IClusterClient cluster, PortalSessionCookie
     {
         if (form.ToRequest(Session.CustomerId, out var errors) is not { } request)
         {
+            LogRejected(logger, Session.CustomerId, string.Join(", ", errors.Keys));
             await LoadAsync();
             Form = form;
             Errors = errors;
@@ -71,6 +73,7 @@ public sealed class PreferencesModel(IClusterClient cluster, PortalSessionCookie
         }
 
         await Cluster.GetGrain<IDigestGrain>(Session.CustomerId).UnsubscribeAsync();
+        LogUnsubscribed(logger, Session.CustomerId);
         Message = "All digests are stopped. To receive them again, choose a frequency and save your preferences.";
         return RedirectToPage();
     }
@@ -107,4 +110,10 @@ public sealed class PreferencesModel(IClusterClient cluster, PortalSessionCookie
         var time = local.ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
         return $"on {format.FormatDate(DateOnly.FromDateTime(local.DateTime))} at {time} ({timeZone})";
     }
+
+    [LoggerMessage(EventId = 4420, Level = LogLevel.Warning, Message = "Portal digest preferences of customer {CustomerId} rejected; invalid fields: {Fields}")]
+    private static partial void LogRejected(ILogger logger, string customerId, string fields);
+
+    [LoggerMessage(EventId = 4421, Level = LogLevel.Information, Message = "Customer {CustomerId} stopped all digests from the portal")]
+    private static partial void LogUnsubscribed(ILogger logger, string customerId);
 }

@@ -20,6 +20,11 @@ public sealed class PreferencesForm
         DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday, DayOfWeek.Saturday, DayOfWeek.Sunday,
     ];
 
+    private static readonly string[] FieldNames =
+    [
+        nameof(Frequency), nameof(Weekday), nameof(SecondWeekday), nameof(DayOfMonth), nameof(LocalTime), nameof(TimeZone), nameof(DueSoonDays),
+    ];
+
     public string? Frequency { get; set; }
 
     public string? Weekday { get; set; }
@@ -83,7 +88,8 @@ public sealed class PreferencesForm
         // Fields that could not be read are null in the request, so the validator passes them and adds no second error.
         foreach (var failure in new SetPreferences.Validator().Validate(request).Errors)
         {
-            found.TryAdd(failure.PropertyName, Describe(failure, request));
+            var field = FieldOf(failure);
+            found.TryAdd(field, Describe(field, failure, request));
         }
 
         errors = found;
@@ -122,8 +128,15 @@ public sealed class PreferencesForm
         return null;
     }
 
-    private static string Describe(ValidationFailure failure, SetPreferences.Request request) =>
-        (failure.PropertyName, failure.ErrorCode) switch
+    /// <summary>
+    /// Returns the form's property name of a failure. In the API host, validators report camel-case names such as
+    /// "dueSoonDays", as JSON bodies spell them, so names compare ignoring case.
+    /// </summary>
+    private static string FieldOf(ValidationFailure failure) =>
+        FieldNames.FirstOrDefault(name => string.Equals(name, failure.PropertyName, StringComparison.OrdinalIgnoreCase)) ?? failure.PropertyName;
+
+    private static string Describe(string field, ValidationFailure failure, SetPreferences.Request request) =>
+        (field, failure.ErrorCode) switch
         {
             (nameof(DayOfMonth), _) => PreferencesMessages.DayOfMonthOutOfRange(request.DayOfMonth),
             (nameof(DueSoonDays), _) => PreferencesMessages.DueSoonDaysOutOfRange(request.DueSoonDays),

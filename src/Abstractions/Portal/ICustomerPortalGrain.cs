@@ -29,11 +29,16 @@ public interface ICustomerPortalGrain : IGrainWithStringKey
     [Alias("Invite")]
     Task<PortalClerk> InviteAsync(string email, string invitedBy);
 
-    /// <summary>Removes an invited clerk; removing one not invited changes nothing. The digest mailbox cannot be removed.</summary>
+    /// <summary>
+    /// Removes an invited clerk and returns whether one was removed. An address that was not invited, or that is the
+    /// digest mailbox, changes nothing.
+    /// </summary>
     [Alias("Remove")]
     Task<bool> RemoveAsync(string email);
 
-    /// <summary>Returns the digest mailbox, when a vendor gave one, followed by the invited clerks in invitation order.</summary>
+    /// <summary>
+    /// Returns the digest mailbox, when a vendor gave one, followed by the other invited clerks in invitation order.
+    /// </summary>
     [Alias("ListMembers")]
     Task<IReadOnlyList<PortalClerk>> ListMembersAsync();
 

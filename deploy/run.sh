@@ -41,6 +41,8 @@ command -v curl >/dev/null || missing+=(curl)
 command -v jq >/dev/null || missing+=(jq)
 # The API build restores Chart.js, which the dashboard page draws with, through npm.
 command -v npm >/dev/null || missing+=(nodejs npm)
+# Statement PDFs are drawn with DejaVu Sans, which PDFsharp reads from the TrueType files of this package.
+[[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)
 if [[ ${#missing[@]} -gt 0 ]]; then
   log "installing ${missing[*]}"
   apt-get update && apt-get install -y "${missing[@]}"

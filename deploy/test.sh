@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test of TermSync against a private PostgreSQL on 127.0.0.1:55433 (TERMSYNC_TEST_PG_PORT),
 # which it starts under var/postgres-test and stops again if it started it. Installs PostgreSQL, Chromium
-# (for the dashboard's browser tests) and Node.js with npm (the API build restores Chart.js with npm)
-# from Debian's packages when missing. Prints "N passed, N failed" as its last line.
+# (for the dashboard's browser tests), Node.js with npm (the API build restores Chart.js with npm) and
+# the DejaVu fonts of statement PDFs from Debian's packages when missing. Prints "N passed, N failed"
+# as its last line.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -15,6 +16,8 @@ command -v dotnet >/dev/null || { echo "test.sh: the .NET 10 SDK is missing; ins
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 command -v npm >/dev/null || missing+=(nodejs npm)
+# Statement PDFs are drawn with DejaVu Sans, which PDFsharp reads from the TrueType files of this package.
+[[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)
 if [[ ${#missing[@]} -gt 0 ]]; then
   [[ $(id -u) -eq 0 ]] || { echo "test.sh: missing ${missing[*]}; install them with: sudo apt-get install ${missing[*]}" >&2; exit 1; }
   echo "test.sh: installing ${missing[*]}" >&2

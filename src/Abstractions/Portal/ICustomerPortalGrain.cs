@@ -29,17 +29,22 @@ public interface ICustomerPortalGrain : IGrainWithStringKey
     [Alias("Invite")]
     Task<PortalClerk> InviteAsync(string email, string invitedBy);
 
-    /// <summary>Removes an invited clerk; removing one not invited changes nothing. The digest mailbox cannot be removed.</summary>
+    /// <summary>
+    /// Removes an invited clerk and returns whether one was removed. An address that was not invited, or that is the
+    /// digest mailbox, changes nothing.
+    /// </summary>
     [Alias("Remove")]
     Task<bool> RemoveAsync(string email);
 
-    /// <summary>Returns the digest mailbox, when a vendor gave one, followed by the invited clerks in invitation order.</summary>
+    /// <summary>
+    /// Returns the digest mailbox, when a vendor gave one, followed by the other invited clerks in invitation order.
+    /// </summary>
     [Alias("ListMembers")]
     Task<IReadOnlyList<PortalClerk>> ListMembersAsync();
 
     /// <summary>
     /// Emails a fresh portal link to the customer's digest mailbox, at most once per <see cref="PortalRules.FreshLinkInterval"/>.
-    /// The caller learns nothing about the mailbox: the result only says whether a message went out now.
+    /// The result only tells whether a message went out now, and nothing about the mailbox.
     /// </summary>
     [Alias("SendFreshLink")]
     Task<bool> SendFreshLinkAsync();

@@ -29,7 +29,7 @@ public static class PortalHosting
                 var headers = context.Response.Headers;
                 headers.ContentSecurityPolicy = ContentSecurityPolicy;
                 headers.XContentTypeOptions = "nosniff";
-                // The value antiforgery sets on pages with forms, so it does not log a warning for overriding "no-store".
+                // The same values antiforgery sets on pages with a form, so it has nothing to override.
                 headers.CacheControl = "no-cache, no-store";
                 headers.Pragma = "no-cache";
                 headers["Referrer-Policy"] = "no-referrer";

@@ -8,8 +8,8 @@ using TermSync.Portal;
 namespace TermSync.Api.Portal;
 
 /// <summary>
-/// Base of the portal pages that show a customer's account. Every request needs a valid session cookie whose clerk is
-/// still a member; otherwise the clerk goes to the signed-out page, which shows nothing of any account.
+/// Base of the portal pages that show a customer's account. Every request needs a valid session cookie of a clerk who is
+/// still a member. Any other request is redirected to the signed-out page, which shows nothing of any account.
 /// </summary>
 public abstract class PortalPageModel(IClusterClient cluster, PortalSessionCookie cookie) : PageModel
 {

@@ -14,7 +14,7 @@ public sealed partial class CustomerPortalGrain(
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<CustomerPortalGrain> logger) : Grain, ICustomerPortalGrain
 {
-    // Wrong addresses are counted in memory: a deactivation forgets them, which only shortens the lockout.
+    // Wrong addresses are counted in memory. A deactivation clears the count, which only shortens the lockout.
     private readonly Queue<DateTimeOffset> failures = new();
 
     private string CustomerId => this.GetPrimaryKeyString();
@@ -70,6 +70,7 @@ public sealed partial class CustomerPortalGrain(
             clerk = new PortalClerk(normalized, invitedBy, time.GetUtcNow());
             state.State.Clerks.Add(clerk);
             await state.WriteStateAsync();
+            LogInvited(logger, CustomerId, state.State.Clerks.Count);
         }
 
         var statement = await StatementAsync();
@@ -81,19 +82,23 @@ public sealed partial class CustomerPortalGrain(
     public async Task<bool> RemoveAsync(string email)
     {
         var normalized = PortalRules.Normalize(email);
-        if (state.State.Clerks.RemoveAll(clerk => clerk.Email == normalized) == 0)
+        if (await DigestMailboxAsync() == normalized || state.State.Clerks.RemoveAll(clerk => clerk.Email == normalized) == 0)
         {
             return false;
         }
 
         await state.WriteStateAsync();
+        LogRemoved(logger, CustomerId, state.State.Clerks.Count);
         return true;
     }
 
     public async Task<IReadOnlyList<PortalClerk>> ListMembersAsync()
     {
+        // A clerk invited before a vendor made the same address the digest mailbox is listed once, as the mailbox.
         var mailbox = await DigestMailboxAsync();
-        return mailbox is null ? [.. state.State.Clerks] : [new PortalClerk(mailbox, null, null), .. state.State.Clerks];
+        return mailbox is null
+            ? [.. state.State.Clerks]
+            : [new PortalClerk(mailbox, null, null), .. state.State.Clerks.Where(clerk => clerk.Email != mailbox)];
     }
 
     public async Task<bool> SendFreshLinkAsync()
@@ -141,4 +146,10 @@ public sealed partial class CustomerPortalGrain(
 
     [LoggerMessage(EventId = 4402, Level = LogLevel.Information, Message = "Portal email {MessageId} for customer {CustomerId}: {Status} after {Attempts} attempts")]
     private static partial void LogDelivered(ILogger logger, string messageId, string customerId, TermSync.Digests.DeliveryStatus status, int attempts);
+
+    [LoggerMessage(EventId = 4403, Level = LogLevel.Information, Message = "Portal clerk invited for customer {CustomerId}; {ClerkCount} invited clerks")]
+    private static partial void LogInvited(ILogger logger, string customerId, int clerkCount);
+
+    [LoggerMessage(EventId = 4404, Level = LogLevel.Information, Message = "Portal clerk removed for customer {CustomerId}; {ClerkCount} invited clerks")]
+    private static partial void LogRemoved(ILogger logger, string customerId, int clerkCount);
 }

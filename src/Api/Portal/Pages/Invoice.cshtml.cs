@@ -157,7 +157,7 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         return RedirectToPage(null, null, new { Vendor, Number, opened = conversationId }, $"conversation-{conversationId}");
     }
 
-    /// <summary>Whether the invoice is unknown or billed to another customer; the page then says only that.</summary>
+    /// <summary>Whether the invoice is unknown or billed to another customer; the page then shows only that.</summary>
     public bool IsMissing { get; private set; }
 
     private PageResult Missing()

@@ -1,0 +1,104 @@
+using System.Net;
+using System.Text;
+
+namespace TermSync.Api.Tests.Portal;
+
+/// <summary>The portal's statement page, its downloads and the invoice page, signed in through the real form.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class StatementPageTests(ApiFixture fixture)
+{
+    [Fact]
+    public async Task Statement_groups_two_vendors_with_totals()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, _) = await CreateTwoVendorCustomerAsync();
+        await portal.SignInAsync(customerId, mailbox);
+
+        var html = await portal.GetPageAsync("/portal");
+
+        Assert.Contains("<h2 id=\"vendor-", html);
+        Assert.Contains(">North Supply</h2>", html);
+        Assert.Contains(">South &amp; Co &lt;b&gt;</h2>", html);
+        Assert.Contains("<td data-label=\"Owed\" class=\"amount\">120.00 USD</td>", html);
+        Assert.Contains("<td data-label=\"Owed\" class=\"amount\">80.50 USD</td>", html);
+        Assert.Contains("<td data-label=\"Owed\" class=\"amount\">200.50 USD</td>", html);
+        Assert.DoesNotContain("<b>", html);
+    }
+
+    [Fact]
+    public async Task Filter_keeps_one_vendor()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, southId) = await CreateTwoVendorCustomerAsync();
+        await portal.SignInAsync(customerId, mailbox);
+
+        var html = await portal.GetPageAsync($"/portal?vendor={southId}");
+
+        Assert.Contains("Totals of the invoices shown", html);
+        Assert.Contains(">S-1</a>", html);
+        Assert.DoesNotContain(">P-1</a>", html);
+    }
+
+    [Fact]
+    public async Task Downloads_give_csv_and_pdf()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, _) = await CreateTwoVendorCustomerAsync();
+        await portal.SignInAsync(customerId, mailbox);
+
+        using var csv = await portal.GetResponseAsync("/portal/statement.csv");
+        var csvText = Encoding.UTF8.GetString(await csv.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken));
+        using var pdf = await portal.GetResponseAsync("/portal/statement.pdf");
+        var pdfBytes = await pdf.Content.ReadAsByteArrayAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.OK, csv.StatusCode);
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        Assert.Contains(",P-1,USD,", csvText);
+        Assert.Contains(",S-1,USD,", csvText);
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("%PDF"u8.ToArray(), pdfBytes[..4]);
+    }
+
+    [Fact]
+    public async Task Pages_need_a_session()
+    {
+        using var portal = new PortalClient(fixture);
+
+        foreach (var path in new[] { "/portal", "/portal/statement.csv", "/portal/statement.pdf", "/portal/invoices/x/P-1", "/portal/preferences" })
+        {
+            using var response = await portal.GetResponseAsync(path);
+            await PortalClient.AssertRedirectAsync(response, "/portal/signed-out");
+        }
+    }
+
+    [Fact]
+    public async Task Other_customers_invoice_is_not_found()
+    {
+        using var owner = new PortalClient(fixture);
+        var (_, _, southId) = await CreateTwoVendorCustomerAsync();
+        using var other = new PortalClient(fixture);
+        var (otherId, otherMailbox) = await other.CreateCustomerAsync();
+        await other.SignInAsync(otherId, otherMailbox);
+
+        var (status, html) = await other.GetAsync($"/portal/invoices/{southId}/S-1");
+
+        Assert.Equal(HttpStatusCode.NotFound, status);
+        Assert.Contains("Invoice not found", html);
+        Assert.DoesNotContain("80.50", html);
+        Assert.DoesNotContain("South", html);
+    }
+
+    /// <summary>Bills one account at two vendors, the second with markup in its name, and returns the customer, its mailbox and the second vendor.</summary>
+    private async Task<(string CustomerId, string Mailbox, string SouthId)> CreateTwoVendorCustomerAsync()
+    {
+        var account = ApiRequests.NewId("acc");
+        var north = await ApiRequests.CreateVendorAsync(fixture.Client, "North Supply");
+        var south = await ApiRequests.CreateVendorAsync(fixture.Client, "South & Co <b>");
+        var pushed = await (await fixture.Client.PostJsonAsync($"/vendors/{north}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("P-1", account, 120m))))
+            .ReadJsonAsync();
+        await (await fixture.Client.PostJsonAsync($"/vendors/{south}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("S-1", account, 80.5m))))
+            .ReadJsonAsync();
+        return (ApiRequests.CustomerOf(pushed), $"ap@{account}.example", south);
+    }
+}

@@ -55,6 +55,25 @@ public sealed partial class SignInTests(PortalFixture fixture)
     }
 
     [Fact]
+    public async Task Invited_clerk_signs_in_with_own_address()
+    {
+        const string clerk = "robin.clerk@customer-0001.example";
+        var (page, _) = await fixture.OpenPageAsync();
+        await PortalSteps.SignInAsync(page, fixture.First);
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Clerks", Exact = true }).ClickAsync();
+        await page.GetByLabel("Email address").FillAsync(clerk);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("table.clerks")).ToContainTextAsync(clerk);
+        var invitation = Assert.Single(fixture.ReadOutbox(fixture.First.CustomerId, "portal-invite-"));
+        Assert.Contains(clerk, invitation, StringComparison.Ordinal);
+        var (clerkPage, errors) = await fixture.OpenPageAsync();
+        await PortalSteps.SignInAsync(clerkPage, fixture.First with { Email = clerk, StatementLink = PortalFixture.StatementLinkIn(invitation) });
+        Assert.Empty(errors);
+    }
+
+    [Fact]
     public async Task Tampered_token_shows_nothing()
     {
         var statement = await fixture.GetStatementAsync(fixture.First.CustomerId);

@@ -123,6 +123,10 @@ public sealed class StatementTests(PortalFixture fixture)
         await PortalSteps.SignInAsync(page, fixture.First);
 
         await PortalSteps.AssertFitsWidthAsync(page, 375);
+        // On a phone each cell shows its column name before its value, so an empty cell would show a label with nothing after it.
+        var emptyCells = await page.EvaluateAsync<int>(
+            "() => [...document.querySelectorAll('td[data-label]')].filter(cell => cell.textContent.trim() === '' && cell.checkVisibility()).length");
+        Assert.Equal(0, emptyCells);
     }
 
     [Fact]

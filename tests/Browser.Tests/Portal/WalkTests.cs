@@ -134,7 +134,8 @@ public sealed class WalkTests(PortalFixture fixture)
     private static void AssertCsvMatches(ApiStatement statement, byte[] csv)
     {
         using var reader = new CsvReader(new StreamReader(new MemoryStream(csv)), CultureInfo.InvariantCulture);
-        Assert.True(reader.Read() && reader.ReadHeader(), "The CSV has no header row.");
+        Assert.True(reader.Read(), "The CSV is empty.");
+        Assert.True(reader.ReadHeader(), "The CSV has no header row.");
         var rows = new Dictionary<(string VendorId, string InvoiceNumber), (decimal Open, decimal UnderReview, decimal Owed)>();
         while (reader.Read())
         {

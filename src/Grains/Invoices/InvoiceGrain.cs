@@ -9,6 +9,7 @@ using TermSync.Grains.Telemetry;
 using TermSync.Invoices;
 using TermSync.Money;
 using TermSync.Vendors;
+using TermSync.Webhooks;
 
 namespace TermSync.Grains.Invoices;
 
@@ -306,7 +307,9 @@ public sealed partial class InvoiceGrain(
 
         if (notice.SameAs(Invoice.PaymentNotice))
         {
-            return await ResendAsync();
+            var repeated = await ResendAsync();
+            await PublishPaymentNoticeAsync(repeated.Invoice!);
+            return repeated;
         }
 
         if (Invoice.OpenAmount <= 0)
@@ -323,10 +326,20 @@ public sealed partial class InvoiceGrain(
         }
 
         Invoice.PaymentNotice = notice with { RecordedAt = now };
+        Invoice.PaymentNoticeEventId = Guid.CreateVersion7(now).ToString("N");
         var snapshot = await SaveAsync();
         await PublishAsync(snapshot);
+        await PublishPaymentNoticeAsync(snapshot);
         LogPaymentNoticeRecorded(VendorId, InvoiceNumber, customerId, notice.Kind, notice.Date);
         return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated);
+    }
+
+    /// <summary>Sends the stored notice to the vendor's webhooks, which start one delivery per endpoint and event id.</summary>
+    private Task PublishPaymentNoticeAsync(InvoiceSnapshot snapshot)
+    {
+        var notice = Invoice.PaymentNotice!;
+        var noticeEvent = new PaymentNoticeEvent(Invoice.PaymentNoticeEventId!, notice.RecordedAt, snapshot);
+        return GrainFactory.GetGrain<IVendorWebhooksGrain>(VendorId).PublishPaymentNoticeAsync(noticeEvent);
     }
 
     public Task<InvoiceSnapshot?> GetAsync() => Task.FromResult(Invoice.Draft is null ? null : ToSnapshot());

@@ -1,8 +1,8 @@
 namespace TermSync.Conversations;
 
 /// <summary>
-/// What happened in a conversation or on an invoice. Vendors subscribe webhooks to the types in
-/// <see cref="VendorEventTypes.Subscribable"/>; <see cref="VendorReplied"/> and <see cref="Resolved"/> tell the customer.
+/// The type of an event in a conversation or on an invoice. Vendors subscribe webhooks to the types in
+/// <see cref="VendorEventTypes.Subscribable"/>, and <see cref="VendorReplied"/> and <see cref="Resolved"/> notify the customer.
 /// <see cref="VendorEventTypes"/> gives each its name on the wire.
 /// </summary>
 [GenerateSerializer, Alias("termsync.VendorEventType")]
@@ -15,7 +15,7 @@ public enum VendorEventType
     VendorReplied = 4,
     Resolved = 5,
 
-    /// <summary>A customer told the vendor that an invoice was paid, or when it will be; not a conversation event.</summary>
+    /// <summary>A customer reported paying an invoice, or promised a payment date. It is an invoice event, not a conversation event.</summary>
     PaymentNoticeReceived = 6,
 }
 

@@ -19,7 +19,7 @@ public enum InvoiceCommandStatus
     /// <summary>The caller's expected version is not the current one, so the invoice changed since the caller read it.</summary>
     PreconditionFailed = 4,
 
-    /// <summary>The command's input is invalid; <see cref="InvoiceCommandResult.Field"/> names it and <see cref="InvoiceCommandResult.Error"/> says why.</summary>
+    /// <summary>The command's input is invalid. <see cref="InvoiceCommandResult.Field"/> names the field and <see cref="InvoiceCommandResult.Error"/> gives the reason.</summary>
     Invalid = 5,
 }
 

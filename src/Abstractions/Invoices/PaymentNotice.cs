@@ -5,7 +5,7 @@ namespace TermSync.Invoices;
 /// <summary>
 /// A customer's notice about one open invoice: paid on a date by a method, or a promise to pay on a date. It is not a
 /// payment, so the amounts stay as they are until the vendor records the payment. Digests leave the invoice out while
-/// <see cref="HoldsFromDigest"/> is true.
+/// <see cref="ExcludesFromDigest"/> is true.
 /// </summary>
 /// <param name="Date">The payment date for <see cref="PaymentNoticeKind.Paid"/>, the promised date for <see cref="PaymentNoticeKind.Promised"/>.</param>
 /// <param name="Method">How the customer paid, such as "bank transfer"; required for a paid notice, null for a promise.</param>
@@ -23,8 +23,8 @@ public sealed record PaymentNotice(
     public const int MaxPromiseDays = 90;
 
     /// <summary>
-    /// Days after the paid date during which digests leave the invoice out, because a transfer takes that long to reach
-    /// the vendor and be recorded. After them the invoice returns to digests if the vendor has not recorded the payment.
+    /// Days after the paid date during which digests leave the invoice out: an allowance, not a measured figure, for a
+    /// transfer to reach the vendor and be recorded. After them the invoice returns to digests while it is still open.
     /// </summary>
     public const int PaidClearingDays = 10;
 
@@ -38,14 +38,14 @@ public sealed record PaymentNotice(
     /// Returns whether a digest built for <paramref name="asOf"/> leaves the invoice out: a promise until its date has
     /// passed, and a paid notice through <see cref="PaidClearingDays"/> days after the paid date.
     /// </summary>
-    public bool HoldsFromDigest(DateOnly asOf) => Kind switch
+    public bool ExcludesFromDigest(DateOnly asOf) => Kind switch
     {
         PaymentNoticeKind.Promised => asOf <= Date,
         PaymentNoticeKind.Paid => asOf <= Date.AddDays(PaidClearingDays),
         _ => false,
     };
 
-    /// <summary>Returns whether <paramref name="other"/> tells the same thing: the same kind, date and method.</summary>
+    /// <summary>Returns whether <paramref name="other"/> has the same kind, date and method.</summary>
     public bool SameAs(PaymentNotice? other) =>
         other is not null && other.Kind == Kind && other.Date == Date && string.Equals(other.Method, Method, StringComparison.Ordinal);
 

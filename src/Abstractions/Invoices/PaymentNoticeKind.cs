@@ -1,6 +1,6 @@
 namespace TermSync.Invoices;
 
-/// <summary>What a customer told the vendor about paying an open invoice.</summary>
+/// <summary>The kind of notice a customer sends a vendor about paying an open invoice.</summary>
 [GenerateSerializer, Alias("termsync.PaymentNoticeKind")]
 public enum PaymentNoticeKind
 {

@@ -5,7 +5,7 @@ using TermSync.Invoices;
 
 namespace TermSync.Grains.Tests.Digests;
 
-/// <summary>Invoices that digests leave out while a customer's promise to pay or reported payment holds them.</summary>
+/// <summary>Invoices that digests leave out after a customer promised or reported a payment, and when they return.</summary>
 [Collection(ClusterCollection.Name)]
 public sealed class PaymentNoticeDigestTests(ClusterFixture fixture)
 {
@@ -14,7 +14,7 @@ public sealed class PaymentNoticeDigestTests(ClusterFixture fixture)
     private IGrainFactory Grains => fixture.Grains;
 
     [Fact]
-    public async Task Promise_holds_until_date_passes()
+    public async Task Promise_excludes_until_date_passes()
     {
         var (customerId, vendorId) = await TwoInvoicesAsync();
         var promised = Today.AddDays(20);
@@ -31,7 +31,7 @@ public sealed class PaymentNoticeDigestTests(ClusterFixture fixture)
     }
 
     [Fact]
-    public async Task Paid_notice_holds_clearing_window()
+    public async Task Paid_notice_excludes_clearing_window()
     {
         var (customerId, vendorId) = await TwoInvoicesAsync();
         var paidOn = Today.AddDays(-2);

@@ -1,7 +1,8 @@
 namespace TermSync.Conversations;
 
 /// <summary>
-/// What happened in a conversation. Vendors subscribe webhooks to the first four; the last two tell the customer.
+/// The type of an event in a conversation or on an invoice. Vendors subscribe webhooks to the types in
+/// <see cref="VendorEventTypes.Subscribable"/>, and <see cref="VendorReplied"/> and <see cref="Resolved"/> notify the customer.
 /// <see cref="VendorEventTypes"/> gives each its name on the wire.
 /// </summary>
 [GenerateSerializer, Alias("termsync.VendorEventType")]
@@ -13,6 +14,9 @@ public enum VendorEventType
     SlaBreached = 3,
     VendorReplied = 4,
     Resolved = 5,
+
+    /// <summary>A customer reported paying an invoice, or promised a payment date. It is an invoice event, not a conversation event.</summary>
+    PaymentNoticeReceived = 6,
 }
 
 /// <summary>Names of <see cref="VendorEventType"/> values on the wire, such as "question.opened".</summary>
@@ -20,7 +24,13 @@ public static class VendorEventTypes
 {
     /// <summary>The types a vendor can subscribe a webhook endpoint to.</summary>
     public static readonly IReadOnlyList<VendorEventType> Subscribable =
-        [VendorEventType.QuestionOpened, VendorEventType.DisputeOpened, VendorEventType.CustomerReplied, VendorEventType.SlaBreached];
+        [
+            VendorEventType.QuestionOpened,
+            VendorEventType.DisputeOpened,
+            VendorEventType.CustomerReplied,
+            VendorEventType.SlaBreached,
+            VendorEventType.PaymentNoticeReceived,
+        ];
 
     public static string Name(VendorEventType type) => type switch
     {
@@ -30,6 +40,7 @@ public static class VendorEventTypes
         VendorEventType.SlaBreached => "sla.breached",
         VendorEventType.VendorReplied => "vendor.replied",
         VendorEventType.Resolved => "conversation.resolved",
+        VendorEventType.PaymentNoticeReceived => "payment.notice",
         _ => throw new ArgumentOutOfRangeException(nameof(type), type, "Unknown event type."),
     };
 

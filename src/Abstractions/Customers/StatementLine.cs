@@ -7,6 +7,7 @@ namespace TermSync.Customers;
 /// <param name="DaysPastDue">Days from the due date to the as-of date; 0 when not yet due.</param>
 /// <param name="Disputed">Whether an open dispute holds the invoice, or part of it, out of the amount owed.</param>
 /// <param name="DisputedAmount">The part of <paramref name="OpenAmount"/> the dispute holds back.</param>
+/// <param name="PaymentNotice">The customer's latest notice that it paid or will pay, or null without one.</param>
 [GenerateSerializer, Immutable, Alias("termsync.StatementLine")]
 public sealed record StatementLine(
     [property: Id(0)] string InvoiceNumber,
@@ -18,7 +19,8 @@ public sealed record StatementLine(
     [property: Id(6)] int DaysPastDue,
     [property: Id(7)] bool Disputed,
     [property: Id(8)] InvoiceStatus Status = InvoiceStatus.Open,
-    [property: Id(9)] decimal DisputedAmount = 0m)
+    [property: Id(9)] decimal DisputedAmount = 0m,
+    [property: Id(10)] PaymentNotice? PaymentNotice = null)
 {
     /// <summary>What is owed and not held back by a dispute.</summary>
     public decimal OwedAmount => OpenAmount - DisputedAmount;

@@ -58,6 +58,16 @@ public interface IInvoiceGrain : IGrainWithStringKey
     [Alias("MoveToCustomer")]
     Task<InvoiceCommandResult> MoveToCustomerAsync(CustomerReference customer);
 
+    /// <summary>
+    /// Stores the customer's notice that it paid the invoice or will pay it on a date, replacing any earlier notice.
+    /// An invoice not billed to <paramref name="customerId"/> is not found, and one with nothing open is a conflict.
+    /// A paid date must lie between the issue date and the vendor's current date, and a promised date between the
+    /// vendor's current date and <see cref="PaymentNotice.MaxPromiseDays"/> days later; other dates are invalid.
+    /// The same kind, date and method again changes nothing. The grain sets <see cref="PaymentNotice.RecordedAt"/>.
+    /// </summary>
+    [Alias("RecordPaymentNotice")]
+    Task<InvoiceCommandResult> RecordPaymentNoticeAsync(string customerId, PaymentNotice notice);
+
     /// <summary>Returns the invoice, or null when it was never issued.</summary>
     [Alias("Get")]
     Task<InvoiceSnapshot?> GetAsync();

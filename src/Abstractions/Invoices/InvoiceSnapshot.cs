@@ -10,6 +10,7 @@ namespace TermSync.Invoices;
 /// <param name="WrittenOffAmount">The remainder written off, or 0.</param>
 /// <param name="DisputedAmount">The part of the open amount an open dispute holds out of the amount owed; 0 without one.</param>
 /// <param name="DisputeConversationId">The conversation of the open dispute, or null without one.</param>
+/// <param name="PaymentNotice">The customer's latest notice that it paid or will pay, or null without one.</param>
 [GenerateSerializer, Immutable, Alias("termsync.InvoiceSnapshot")]
 public sealed record InvoiceSnapshot(
     [property: Id(0)] string VendorId,
@@ -28,7 +29,8 @@ public sealed record InvoiceSnapshot(
     [property: Id(13)] bool Voided = false,
     [property: Id(14)] PaymentTerms? Terms = null,
     [property: Id(15)] decimal DisputedAmount = 0m,
-    [property: Id(16)] string? DisputeConversationId = null)
+    [property: Id(16)] string? DisputeConversationId = null,
+    [property: Id(17)] PaymentNotice? PaymentNotice = null)
 {
     /// <summary>What is still owed: the amount less payments, credits and write-off; 0 once void.</summary>
     public decimal OpenAmount => Voided ? 0m : Amount - PaidAmount - CreditedAmount - WrittenOffAmount;

@@ -40,4 +40,17 @@ public interface IVendorGrain : IGrainWithStringKey
     /// service level is not positive, or a service level is set without any open hours.</exception>
     [Alias("SetResponseSettings")]
     Task<WriteOutcome> SetResponseSettingsAsync(ResponseSettings settings);
+
+    /// <summary>Returns the vendor's payment-page URL template, or null when the vendor has none.</summary>
+    [Alias("GetPaymentPage")]
+    Task<string?> GetPaymentPageAsync();
+
+    /// <summary>
+    /// Replaces the vendor's payment-page URL template, or removes it when <paramref name="template"/> is null. Setting the
+    /// stored template again returns <see cref="WriteOutcome.Unchanged"/>.
+    /// </summary>
+    /// <returns><see cref="WriteOutcome.Created"/> when the vendor had no template before.</returns>
+    /// <exception cref="ArgumentException"><see cref="PaymentPageTemplate.Validate"/> rejects the template.</exception>
+    [Alias("SetPaymentPage")]
+    Task<WriteOutcome> SetPaymentPageAsync(string? template);
 }

@@ -1,5 +1,6 @@
 using Orleans.Concurrency;
 using TermSync.Conversations;
+using TermSync.Invoices;
 
 namespace TermSync.Webhooks;
 
@@ -34,6 +35,13 @@ public interface IVendorWebhooksGrain : IGrainWithStringKey
     /// </summary>
     [Alias("Publish")]
     Task PublishAsync(ConversationEvent conversationEvent);
+
+    /// <summary>
+    /// Starts one delivery of a payment notice to each endpoint subscribed to <see cref="VendorEventType.PaymentNoticeReceived"/>.
+    /// Publishing an event id again starts nothing new.
+    /// </summary>
+    [Alias("PublishPaymentNotice")]
+    Task PublishPaymentNoticeAsync(PaymentNoticeEvent noticeEvent);
 
     /// <summary>Returns the most recent deliveries, newest first, at most <see cref="WebhookLimits.MaxListedDeliveries"/>.</summary>
     [Alias("ListDeliveries")]

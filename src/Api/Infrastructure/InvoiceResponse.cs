@@ -6,6 +6,7 @@ namespace TermSync.Api.Infrastructure;
 /// <param name="CustomerId">The network customer the invoice's account is linked to.</param>
 /// <param name="OpenAmount">The amount less payments, credits and write-off; 0 once void.</param>
 /// <param name="Status">Derived from the amounts: open, partiallyPaid, paid, credited, writtenOff or void.</param>
+/// <param name="PaymentNotice">The customer's latest notice that it paid or will pay; null without one.</param>
 public sealed record InvoiceResponse(
     string VendorId,
     string InvoiceNumber,
@@ -24,7 +25,8 @@ public sealed record InvoiceResponse(
     PaymentTerms? Terms,
     bool DisputeOpen,
     InvoiceStatus Status,
-    int Version)
+    int Version,
+    PaymentNotice? PaymentNotice)
 {
     public static InvoiceResponse From(InvoiceSnapshot invoice) => new(
         invoice.VendorId,
@@ -44,5 +46,6 @@ public sealed record InvoiceResponse(
         invoice.Terms,
         invoice.DisputeOpen,
         invoice.Status,
-        invoice.Version);
+        invoice.Version,
+        invoice.PaymentNotice);
 }

@@ -18,6 +18,9 @@ public static class InvoiceResults
             case InvoiceCommandStatus.PreconditionFailed:
                 context.Response.Headers.ETag = ETag(result.Invoice!.Version);
                 return TypedResults.Problem(result.Error, statusCode: StatusCodes.Status412PreconditionFailed, title: "The invoice changed since it was read.");
+            case InvoiceCommandStatus.Invalid:
+                return TypedResults.ValidationProblem(
+                    new Dictionary<string, string[]> { [result.Field ?? "invoice"] = [result.Error ?? "The command's input is invalid."] });
             default:
                 return Problems.Conflict(result.Error ?? "The command conflicts with the invoice's state.");
         }

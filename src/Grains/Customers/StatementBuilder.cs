@@ -56,7 +56,8 @@ internal static class StatementBuilder
                 DaysPastDue: Math.Max(0, asOf.DayNumber - invoice.DueDate.DayNumber),
                 invoice.DisputeOpen,
                 invoice.Status,
-                invoice.DisputedAmount))
+                invoice.DisputedAmount,
+                invoice.PaymentNotice))
             .ToList();
 
         // Counts and open amounts come from the running totals; only past-due amounts depend on the as-of date.

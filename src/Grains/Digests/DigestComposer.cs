@@ -9,7 +9,8 @@ namespace TermSync.Grains.Digests;
 /// <summary>
 /// Builds a digest's content. The customer grain's statement names the candidate invoices, and every balance is
 /// then re-read from its invoice grain. An invoice paid, credited, voided or moved since the statement was built
-/// does not appear, and a partly paid one shows what is still open.
+/// does not appear, and a partly paid one shows what is still open. An invoice whose customer promised or reported
+/// a payment neither appears nor triggers an extra digest while <see cref="PaymentNotice.ExcludesFromDigest"/> is true.
 /// </summary>
 internal sealed class DigestComposer(IGrainFactory grains)
 {
@@ -29,6 +30,7 @@ internal sealed class DigestComposer(IGrainFactory grains)
 
         var lines = snapshots
             .Where(invoice => invoice is not null && invoice.IsOpen && invoice.Customer.Id == statement.CustomerId)
+            .Where(invoice => invoice!.PaymentNotice?.ExcludesFromDigest(asOf) != true)
             .SelectMany(invoice => ToLines(invoice!, asOf))
             .Where(line => line.UnderReview || line.DaysPastDue > 0 || policies.GetValueOrDefault(line.VendorId, true))
             .ToList();
@@ -60,7 +62,7 @@ internal sealed class DigestComposer(IGrainFactory grains)
         var dueSoon = false;
         foreach (var vendor in statement.Vendors)
         {
-            foreach (var line in vendor.Invoices.Where(line => line.OwedAmount > 0))
+            foreach (var line in vendor.Invoices.Where(line => line.OwedAmount > 0 && line.PaymentNotice?.ExcludesFromDigest(today) != true))
             {
                 var pastDueDate = line.DueDate.AddDays(1);
                 pastDue |= preferences.PastDueReminder && baseline < pastDueDate && pastDueDate <= today;

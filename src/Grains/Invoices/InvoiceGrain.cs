@@ -1,12 +1,15 @@
 using System.Globalization;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.DependencyInjection;
 using TermSync.Customers;
+using TermSync.Grains.Conversations;
 using TermSync.Grains.Ledger;
 using TermSync.Grains.Metrics.Live;
 using TermSync.Grains.Telemetry;
 using TermSync.Invoices;
 using TermSync.Money;
 using TermSync.Vendors;
+using TermSync.Webhooks;
 
 namespace TermSync.Grains.Invoices;
 
@@ -17,6 +20,7 @@ namespace TermSync.Grains.Invoices;
 /// </summary>
 public sealed partial class InvoiceGrain(
     [PersistentState("invoice", StorageNames.Default)] IPersistentState<InvoiceState> state,
+    [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     TermSyncMetrics metrics,
     IReceivablesLedger ledger,
     ILogger<InvoiceGrain> logger) : Grain, IInvoiceGrain
@@ -294,6 +298,50 @@ public sealed partial class InvoiceGrain(
         return await IssueAsync(draft with { Customer = customer });
     }
 
+    public async Task<InvoiceCommandResult> RecordPaymentNoticeAsync(string customerId, PaymentNotice notice)
+    {
+        if (Invoice.Draft is not { } draft || draft.Customer.Id != customerId)
+        {
+            return InvoiceCommandResult.NotFound();
+        }
+
+        if (notice.SameAs(Invoice.PaymentNotice))
+        {
+            var repeated = await ResendAsync();
+            await PublishPaymentNoticeAsync(repeated.Invoice!);
+            return repeated;
+        }
+
+        if (Invoice.OpenAmount <= 0)
+        {
+            return Reject($"Invoice '{InvoiceNumber}' has nothing open, so it takes no payment notice.");
+        }
+
+        var now = time.GetUtcNow();
+        var clock = await VendorClock.LoadAsync(GrainFactory, VendorId);
+        if (notice.Check(clock.LocalDate(now), draft.IssueDate) is { } problem)
+        {
+            LogCommandRejected(VendorId, InvoiceNumber, problem.Error);
+            return InvoiceCommandResult.Invalid(ToSnapshot(), problem.Field, problem.Error);
+        }
+
+        Invoice.PaymentNotice = notice with { RecordedAt = now };
+        Invoice.PaymentNoticeEventId = Guid.CreateVersion7(now).ToString("N");
+        var snapshot = await SaveAsync();
+        await PublishAsync(snapshot);
+        await PublishPaymentNoticeAsync(snapshot);
+        LogPaymentNoticeRecorded(VendorId, InvoiceNumber, customerId, notice.Kind, notice.Date);
+        return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated);
+    }
+
+    /// <summary>Sends the stored notice to the vendor's webhooks, which start one delivery per endpoint and event id.</summary>
+    private Task PublishPaymentNoticeAsync(InvoiceSnapshot snapshot)
+    {
+        var notice = Invoice.PaymentNotice!;
+        var noticeEvent = new PaymentNoticeEvent(Invoice.PaymentNoticeEventId!, notice.RecordedAt, snapshot);
+        return GrainFactory.GetGrain<IVendorWebhooksGrain>(VendorId).PublishPaymentNoticeAsync(noticeEvent);
+    }
+
     public Task<InvoiceSnapshot?> GetAsync() => Task.FromResult(Invoice.Draft is null ? null : ToSnapshot());
 
     private async Task<InvoiceSnapshot> SaveAsync()
@@ -356,7 +404,8 @@ public sealed partial class InvoiceGrain(
             Invoice.VoidedOn is not null,
             draft.Terms,
             Invoice.DisputedAmount,
-            Invoice.DisputeOpen ? Invoice.Disputes[^1].ConversationId : null);
+            Invoice.DisputeOpen ? Invoice.Disputes[^1].ConversationId : null,
+            Invoice.PaymentNotice);
     }
 
     private InvoiceCommandResult Reject(string error)
@@ -393,4 +442,7 @@ public sealed partial class InvoiceGrain(
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Information, Message = "Invoice {VendorId}/{InvoiceNumber} written off: {Amount}")]
     private partial void LogInvoiceWrittenOff(string vendorId, string invoiceNumber, decimal amount);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Information, Message = "Customer {CustomerId} sent a payment notice on invoice {VendorId}/{InvoiceNumber}: {Kind} on {Date}")]
+    private partial void LogPaymentNoticeRecorded(string vendorId, string invoiceNumber, string customerId, PaymentNoticeKind kind, DateOnly date);
 }

@@ -80,6 +80,14 @@ public sealed class InvoiceState
     [Id(7)]
     public List<AmountRevision> Revisions { get; set; } = [];
 
+    /// <summary>The customer's latest notice that it paid or will pay, or null without one.</summary>
+    [Id(8)]
+    public PaymentNotice? PaymentNotice { get; set; }
+
+    /// <summary>The webhook event id of <see cref="PaymentNotice"/>, stored with it so that a repeat publishes the same event.</summary>
+    [Id(9)]
+    public string? PaymentNoticeEventId { get; set; }
+
     public decimal PaidAmount => Payments.Where(payment => payment.ReversedOn is null).Sum(payment => payment.Amount);
 
     public decimal CreditedAmount => Credits.Sum(credit => credit.Amount);

@@ -66,9 +66,35 @@ public sealed partial class VendorGrain(
         return outcome;
     }
 
+    public Task<string?> GetPaymentPageAsync() => Task.FromResult(state.State.PaymentPageTemplate);
+
+    public async Task<WriteOutcome> SetPaymentPageAsync(string? template)
+    {
+        if (template is not null && PaymentPageTemplate.Validate(template) is { } error)
+        {
+            throw new ArgumentException(error, nameof(template));
+        }
+
+        var previous = state.State.PaymentPageTemplate;
+        if (string.Equals(previous, template, StringComparison.Ordinal))
+        {
+            return WriteOutcome.Unchanged;
+        }
+
+        state.State.PaymentPageTemplate = template;
+        await state.WriteStateAsync();
+
+        var outcome = previous is null ? WriteOutcome.Created : WriteOutcome.Updated;
+        LogPaymentPageSet(this.GetPrimaryKeyString(), outcome, template is not null);
+        return outcome;
+    }
+
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Vendor {VendorId} registered: {Outcome}")]
     private partial void LogVendorRegistered(string vendorId, WriteOutcome outcome);
 
     [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Vendor {VendorId} set its response settings: {Outcome}")]
     private partial void LogResponseSettingsSet(string vendorId, WriteOutcome outcome);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Information, Message = "Vendor {VendorId} set its payment page: {Outcome}, template present {HasTemplate}")]
+    private partial void LogPaymentPageSet(string vendorId, WriteOutcome outcome, bool hasTemplate);
 }

@@ -15,4 +15,8 @@ public sealed class VendorState
     /// <summary>Business hours, holidays and service level of the vendor's replies; null until the vendor sets them, which means <see cref="ResponseSettings.Default"/>.</summary>
     [Id(2)]
     public ResponseSettings? ResponseSettings { get; set; }
+
+    /// <summary>The URL template of the vendor's payment page, as <see cref="PaymentPageTemplate"/> describes it; null without one.</summary>
+    [Id(3)]
+    public string? PaymentPageTemplate { get; set; }
 }

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TermSync.Conversations;
+using TermSync.Invoices;
 using TermSync.Webhooks;
 
 namespace TermSync.Grains.Webhooks;
@@ -94,36 +95,18 @@ public sealed partial class VendorWebhooksGrain(
             return;
         }
 
-        if (!VendorEventTypes.Subscribable.Contains(conversationEvent.Type))
+        await StartDeliveriesAsync(conversationEvent.EventId, conversationEvent.Type, () => WebhookPayload.Serialize(conversationEvent));
+    }
+
+    public async Task PublishPaymentNoticeAsync(PaymentNoticeEvent noticeEvent)
+    {
+        if (noticeEvent.Invoice.VendorId != VendorId)
         {
+            LogForeignEvent(VendorId, noticeEvent.EventId, noticeEvent.Invoice.VendorId);
             return;
         }
 
-        var endpoints = State.Endpoints.Where(endpoint => endpoint.Events.Contains(conversationEvent.Type)).ToList();
-        if (endpoints.Count == 0)
-        {
-            return;
-        }
-
-        // One body for every endpoint and every attempt, so all of them carry the same bytes.
-        var body = WebhookPayload.Serialize(conversationEvent);
-        var now = time.GetUtcNow();
-        var started = await Task.WhenAll(endpoints.Select(endpoint => StartDeliveryAsync(endpoint, conversationEvent, body, now)));
-
-        var logged = State.Deliveries.Select(entry => entry.DeliveryId).ToHashSet(StringComparer.Ordinal);
-        var added = started.Where(entry => logged.Add(entry.DeliveryId)).ToList();
-        if (added.Count == 0)
-        {
-            return;
-        }
-
-        State.Deliveries.AddRange(added);
-        if (State.Deliveries.Count > WebhookLimits.MaxListedDeliveries)
-        {
-            State.Deliveries.RemoveRange(0, State.Deliveries.Count - WebhookLimits.MaxListedDeliveries);
-        }
-
-        await state.WriteStateAsync();
+        await StartDeliveriesAsync(noticeEvent.EventId, VendorEventType.PaymentNoticeReceived, () => WebhookPayload.Serialize(noticeEvent));
     }
 
     public async Task<IReadOnlyList<WebhookDeliverySummary>> ListDeliveriesAsync()
@@ -141,12 +124,47 @@ public sealed partial class VendorWebhooksGrain(
         return Task.FromResult(endpoint is null ? null : new WebhookDeliveryTarget(endpoint.Url, endpoint.Secret));
     }
 
-    private async Task<DeliveryLogEntry> StartDeliveryAsync(StoredWebhookEndpoint endpoint, ConversationEvent conversationEvent, string body, DateTimeOffset now)
+    /// <summary>Starts one delivery of the event to each endpoint subscribed to its type and lists the new ones.</summary>
+    private async Task StartDeliveriesAsync(string eventId, VendorEventType type, Func<string> serialize)
     {
-        var deliveryId = WebhookDeliveryIds.Create(endpoint.EndpointId, conversationEvent.EventId);
-        var request = new WebhookDeliveryRequest(endpoint.EndpointId, conversationEvent.EventId, conversationEvent.Type, body, now);
+        if (!VendorEventTypes.Subscribable.Contains(type))
+        {
+            return;
+        }
+
+        var endpoints = State.Endpoints.Where(endpoint => endpoint.Events.Contains(type)).ToList();
+        if (endpoints.Count == 0)
+        {
+            return;
+        }
+
+        // One body for every endpoint and every attempt, so all of them carry the same bytes.
+        var body = serialize();
+        var now = time.GetUtcNow();
+        var started = await Task.WhenAll(endpoints.Select(endpoint => StartDeliveryAsync(endpoint, eventId, type, body, now)));
+
+        var logged = State.Deliveries.Select(entry => entry.DeliveryId).ToHashSet(StringComparer.Ordinal);
+        var added = started.Where(entry => logged.Add(entry.DeliveryId)).ToList();
+        if (added.Count == 0)
+        {
+            return;
+        }
+
+        State.Deliveries.AddRange(added);
+        if (State.Deliveries.Count > WebhookLimits.MaxListedDeliveries)
+        {
+            State.Deliveries.RemoveRange(0, State.Deliveries.Count - WebhookLimits.MaxListedDeliveries);
+        }
+
+        await state.WriteStateAsync();
+    }
+
+    private async Task<DeliveryLogEntry> StartDeliveryAsync(StoredWebhookEndpoint endpoint, string eventId, VendorEventType type, string body, DateTimeOffset now)
+    {
+        var deliveryId = WebhookDeliveryIds.Create(endpoint.EndpointId, eventId);
+        var request = new WebhookDeliveryRequest(endpoint.EndpointId, eventId, type, body, now);
         var summary = await GrainFactory.GetGrain<IWebhookDeliveryGrain>(WebhookDeliveryIds.GrainKey(VendorId, deliveryId)).StartAsync(request);
-        return new DeliveryLogEntry(deliveryId, endpoint.EndpointId, conversationEvent.EventId, summary.CreatedAt);
+        return new DeliveryLogEntry(deliveryId, endpoint.EndpointId, eventId, summary.CreatedAt);
     }
 
     private static string? CheckEvents(IReadOnlyList<VendorEventType> events)

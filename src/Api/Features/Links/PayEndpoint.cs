@@ -1,4 +1,6 @@
 using TermSync.Grains.Digests.Links;
+using TermSync.Invoices;
+using TermSync.Vendors;
 
 namespace TermSync.Api.Features.Links;
 
@@ -10,7 +12,7 @@ public sealed class PayEndpoint(IClusterClient cluster, DigestLinkSigner signer,
         Get("/links/pay");
         DescribePage(
             "Page behind a digest's pay link",
-            "Shows the invoice's open amount now, its due date and how to pay the vendor. The token is the signed link token from the digest; " +
+            "Shows the invoice's open amount now, its due date and how to pay the vendor, with a link to the vendor's payment page when it set one. The token is the signed link token from the digest; " +
             "a tampered token, or one whose invoice is billed to another customer now, gets 400, and an expired one 410.");
     }
 
@@ -28,11 +30,25 @@ public sealed class PayEndpoint(IClusterClient cluster, DigestLinkSigner signer,
         }
 
         var (invoice, vendor) = target;
+        var payNow = invoice.OwedAmount > 0 ? await PayNowHtmlAsync(invoice) : "";
         var howToPay = invoice.IsOpen
-            ? $"<h2>How to pay</h2><p>Pay {LinkPage.Encode(vendor.Name)} with the payment details printed on the invoice, and quote the invoice number " +
+            ? $"<h2>How to pay</h2>{payNow}<p>Pay {LinkPage.Encode(vendor.Name)} with the payment details printed on the invoice, and quote the invoice number " +
               $"{LinkPage.Encode(invoice.InvoiceNumber)}. For other ways to pay, write to " +
               $"<a href=\"{LinkPage.Encode(LinkPage.MailTo(vendor.ContactEmail, $"Payment of invoice {invoice.InvoiceNumber}"))}\">{LinkPage.Encode(vendor.ContactEmail)}</a>.</p>"
             : "";
         await SendPageAsync(StatusCodes.Status200OK, $"Pay invoice {invoice.InvoiceNumber}", target.SummaryHtml(time) + howToPay, cancellationToken);
+    }
+
+    /// <summary>Returns a "Pay now" link to the vendor's payment page for the amount owed, or "" when the vendor set no page.</summary>
+    private async Task<string> PayNowHtmlAsync(InvoiceSnapshot invoice)
+    {
+        var template = await cluster.GetGrain<IVendorGrain>(invoice.VendorId).GetPaymentPageAsync();
+        if (template is null)
+        {
+            return "";
+        }
+
+        var url = PaymentPageTemplate.Expand(template, invoice.InvoiceNumber, invoice.OwedAmount, invoice.Currency, invoice.AccountNumber);
+        return $"<p><a href=\"{LinkPage.Encode(url)}\" rel=\"noopener noreferrer\">Pay now</a> on the vendor's payment page.</p>";
     }
 }

@@ -57,14 +57,19 @@ public sealed class WalkTests(PortalFixture fixture)
         Assert.Equal(disputedAmount, afterDispute.DisputedAmount);
         Assert.Equal(disputed.OpenAmount - disputedAmount, afterDispute.Owed);
 
-        // Promise a payment date on a third vendor's invoice.
+        // Promise a payment date on a third vendor's invoice: the vendor sees the promise, and the next digest leaves the invoice out.
         var promised = statement.Vendors[2].Lines.First(line => !line.Disputed);
-        var promiseDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14);
+        var promiseDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Assert.True(await IsInDigestAsync(customer, promised), $"The digest leaves {promised.InvoiceNumber} out before any promise.");
         await OpenInvoiceAsync(page, statement, promised);
         var promiseForm = page.GetByRole(AriaRole.Form, new() { Name = "Promise to pay" });
-        await promiseForm.GetByLabel("Will pay on").FillAsync(promiseDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        await promiseForm.GetByLabel("Will pay on").FillAsync(promiseDate);
         await promiseForm.GetByRole(AriaRole.Button, new() { Name = "Send promise" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync(promiseDate.ToString("D", CultureInfo.GetCultureInfo("en-US")));
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        var notice = (await fixture.GetAsAdminAsync($"/vendors/{promised.VendorId}/invoices/{promised.InvoiceNumber}")).GetProperty("paymentNotice");
+        Assert.Equal("promised", notice.GetProperty("kind").GetString());
+        Assert.Equal(promiseDate, notice.GetProperty("date").GetString());
+        Assert.False(await IsInDigestAsync(customer, promised), $"The digest still lists {promised.InvoiceNumber} after the promise.");
 
         // Answer the pending satisfaction survey on the statement page.
         await page.GetByRole(AriaRole.Link, new() { Name = "Open invoices", Exact = true }).ClickAsync();
@@ -93,6 +98,14 @@ public sealed class WalkTests(PortalFixture fixture)
         Assert.Equal("twiceWeekly", preferences.GetProperty("preferences").GetProperty("frequency").GetString());
 
         Assert.Empty(errors);
+    }
+
+    /// <summary>Returns whether the digest the customer would get today lists the invoice of <paramref name="line"/>.</summary>
+    private async Task<bool> IsInDigestAsync(PortalCustomer customer, ApiLine line)
+    {
+        var preview = await fixture.GetAsAdminAsync($"/customers/{customer.CustomerId}/digests/preview");
+        return preview.GetProperty("lines").EnumerateArray().Any(listed =>
+            listed.GetProperty("vendorId").GetString() == line.VendorId && listed.GetProperty("invoiceNumber").GetString() == line.InvoiceNumber);
     }
 
     /// <summary>Follows the statement row's action link of <paramref name="line"/> to its invoice page.</summary>

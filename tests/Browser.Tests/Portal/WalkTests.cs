@@ -33,12 +33,12 @@ public sealed class WalkTests(PortalFixture fixture)
         Assert.Equal(ExpectedTotal.Of(statement.Lines), view.Totals);
 
         // Ask a question about one invoice, from its page.
-        var asked = statement.Vendors[0].Lines.First(line => !line.Disputed);
+        var questioned = statement.Vendors[0].Lines.First(line => !line.Disputed);
         const string question = "Which purchase order does this invoice bill?";
-        await OpenInvoiceAsync(page, statement, asked);
+        await OpenInvoiceAsync(page, statement, questioned);
         await page.GetByRole(AriaRole.Radio, new() { Name = "Ask a question" }).CheckAsync();
-        await SendToVendorAsync(page, statement.Vendor(asked.VendorId).VendorName, question);
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Your question went to {statement.Vendor(asked.VendorId).VendorName}.");
+        await SendToVendorAsync(page, statement.Vendor(questioned.VendorId).VendorName, question);
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Your question went to {statement.Vendor(questioned.VendorId).VendorName}.");
         await Assertions.Expect(page.Locator("ol.thread").GetByText(question)).ToBeVisibleAsync();
 
         // Open a dispute on half of another vendor's invoice: that half moves from owed to under review.
@@ -57,7 +57,7 @@ public sealed class WalkTests(PortalFixture fixture)
         Assert.Equal(disputedAmount, afterDispute.DisputedAmount);
         Assert.Equal(disputed.OpenAmount - disputedAmount, afterDispute.Owed);
 
-        // Promise a payment date on a third vendor's invoice: the vendor sees the promise, and the next digest leaves the invoice out.
+        // Promise a payment date on a third vendor's invoice: the vendor's invoice shows the promise, and the next digest leaves the invoice out.
         var promised = statement.Vendors[2].Lines.First(line => !line.Disputed);
         var promiseDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.True(await IsInDigestAsync(customer, promised), $"The digest leaves {promised.InvoiceNumber} out before any promise.");

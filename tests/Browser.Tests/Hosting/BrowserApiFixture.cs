@@ -59,6 +59,8 @@ public abstract class BrowserApiFixture : IAsyncLifetime
         database = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
         StartServer();
 
+        // Playwright's 5 s default for assertions is short for a page that a loaded 2-core machine renders after a form post.
+        Assertions.SetDefaultExpectTimeout(15_000);
         playwright = await Playwright.CreateAsync();
         Browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
+using TermSync.Grains.Digests.Links;
 
 namespace TermSync.Api.Tests.Portal;
 
@@ -148,6 +149,22 @@ public sealed class StatementPageTests(ApiFixture fixture)
         Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
         Assert.Contains("The notice was not sent:", html);
         Assert.DoesNotContain("You told the vendor", html);
+    }
+
+    [Fact]
+    public async Task Pay_link_leads_to_invoice_page()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, southId) = await CreateTwoVendorCustomerAsync();
+        var token = portal.InvoiceToken(DigestLinkPurpose.Pay, customerId, southId, "S-1");
+
+        var payPage = await portal.GetPageAsync($"/links/pay?token={token}");
+        var signInPath = $"/portal/sign-in?token={token}";
+        var signIn = await portal.GetPageAsync(signInPath);
+        var confirmed = await portal.PostFormAsync(signInPath, signIn, new Dictionary<string, string> { ["Token"] = token, ["Email"] = mailbox });
+
+        Assert.Contains($"<a href=\"{signInPath}\">See all your open invoices in the portal</a>", payPage);
+        await PortalClient.AssertRedirectAsync(confirmed, $"/portal/invoices/{southId}/S-1");
     }
 
     /// <summary>Bills one account at two vendors, the second with markup in its name, and returns the customer, its mailbox and the second vendor.</summary>

@@ -293,7 +293,7 @@ public sealed class AskForm
     }
 }
 
-/// <summary>The form that tells the vendor the invoice was paid, or when it will be.</summary>
+/// <summary>The payment notice form: the date the invoice was paid, or the date it will be paid.</summary>
 public sealed class NoticeForm
 {
     public PaymentNoticeKind? Kind { get; set; }

@@ -8,6 +8,7 @@ namespace TermSync.Customers;
 /// <param name="Disputed">Whether an open dispute holds the invoice, or part of it, out of the amount owed.</param>
 /// <param name="DisputedAmount">The part of <paramref name="OpenAmount"/> the dispute holds back.</param>
 /// <param name="PaymentNotice">The customer's latest notice that it paid or will pay, or null without one.</param>
+/// <param name="AccountNumber">The vendor's account number of the customer, for the vendor's payment page.</param>
 [GenerateSerializer, Immutable, Alias("termsync.StatementLine")]
 public sealed record StatementLine(
     [property: Id(0)] string InvoiceNumber,
@@ -20,7 +21,8 @@ public sealed record StatementLine(
     [property: Id(7)] bool Disputed,
     [property: Id(8)] InvoiceStatus Status = InvoiceStatus.Open,
     [property: Id(9)] decimal DisputedAmount = 0m,
-    [property: Id(10)] PaymentNotice? PaymentNotice = null)
+    [property: Id(10)] PaymentNotice? PaymentNotice = null,
+    [property: Id(11)] string AccountNumber = "")
 {
     /// <summary>What is owed and not held back by a dispute.</summary>
     public decimal OwedAmount => OpenAmount - DisputedAmount;

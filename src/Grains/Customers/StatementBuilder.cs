@@ -57,7 +57,8 @@ internal static class StatementBuilder
                 invoice.DisputeOpen,
                 invoice.Status,
                 invoice.DisputedAmount,
-                invoice.PaymentNotice))
+                invoice.PaymentNotice,
+                invoice.AccountNumber))
             .ToList();
 
         // Counts and open amounts come from the running totals; only past-due amounts depend on the as-of date.

@@ -21,6 +21,10 @@ public sealed partial class PortalClient(ApiFixture fixture) : IDisposable
     public string Token(string customerId, DigestLinkPurpose purpose = DigestLinkPurpose.Statement) =>
         Signer.CreateToken(new DigestLinkClaims(purpose, customerId, null, null, Signer.NewExpiry()));
 
+    /// <summary>Returns a signed pay or ask link token for one invoice of <paramref name="customerId"/>.</summary>
+    public string InvoiceToken(DigestLinkPurpose purpose, string customerId, string vendorId, string invoiceNumber) =>
+        Signer.CreateToken(new DigestLinkClaims(purpose, customerId, vendorId, invoiceNumber, Signer.NewExpiry()));
+
     /// <summary>Registers a vendor, pushes one open invoice through the API, and returns the customer and its digest mailbox.</summary>
     public async Task<(string CustomerId, string Mailbox)> CreateCustomerAsync(string vendorName = "North Supply")
     {

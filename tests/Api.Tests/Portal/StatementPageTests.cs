@@ -1,5 +1,8 @@
+using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using TermSync.Grains.Digests.Links;
 
 namespace TermSync.Api.Tests.Portal;
 
@@ -87,6 +90,81 @@ public sealed class StatementPageTests(ApiFixture fixture)
         Assert.Contains("Invoice not found", html);
         Assert.DoesNotContain("80.50", html);
         Assert.DoesNotContain("South", html);
+    }
+
+    [Fact]
+    public async Task Pay_link_uses_vendor_template()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, southId) = await CreateTwoVendorCustomerAsync();
+        var template = new { urlTemplate = "https://pay.south.example/{invoiceNumber}?amount={amount}&currency={currency}" };
+        using var set = await fixture.Client.PutAsJsonAsync($"/vendors/{southId}/payment-page", template, TestContext.Current.CancellationToken);
+        Assert.True(set.IsSuccessStatusCode, $"Setting the payment page gave {(int)set.StatusCode}.");
+        await portal.SignInAsync(customerId, mailbox);
+
+        var statement = await portal.GetPageAsync("/portal");
+        var invoice = await portal.GetPageAsync($"/portal/invoices/{southId}/S-1");
+
+        Assert.Contains("href=\"https://pay.south.example/S-1?amount=80.50&amp;currency=USD\"", statement);
+        Assert.Contains("href=\"https://pay.south.example/S-1?amount=80.50&amp;currency=USD\"", invoice);
+        Assert.DoesNotContain("pay.south.example/P-1", statement);
+    }
+
+    [Fact]
+    public async Task Promise_reaches_vendor_and_statement()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, southId) = await CreateTwoVendorCustomerAsync();
+        await portal.SignInAsync(customerId, mailbox);
+        var page = $"/portal/invoices/{southId}/S-1";
+        var promised = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5);
+
+        var posted = await portal.PostAsync(page, "Notice", new Dictionary<string, string>
+        {
+            ["Kind"] = "Promised", ["Date"] = promised.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), ["AuthorName"] = "Ann Clerk",
+        });
+
+        await PortalClient.AssertRedirectAsync(posted, page);
+        Assert.Contains("You told the vendor you will pay on", await portal.GetPageAsync(page));
+        Assert.Contains("you promised payment on", await portal.GetPageAsync("/portal"));
+        var seenByVendor = await (await fixture.Client.GetAsync($"/vendors/{southId}/invoices/S-1", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        Assert.Equal("promised", seenByVendor.GetProperty("paymentNotice").GetProperty("kind").GetString());
+        Assert.Equal(promised.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), seenByVendor.GetProperty("paymentNotice").GetProperty("date").GetString());
+    }
+
+    [Fact]
+    public async Task Past_promise_is_rejected()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, southId) = await CreateTwoVendorCustomerAsync();
+        await portal.SignInAsync(customerId, mailbox);
+        var page = $"/portal/invoices/{southId}/S-1";
+
+        using var posted = await portal.PostAsync(page, "Notice", new Dictionary<string, string>
+        {
+            ["Kind"] = "Promised", ["Date"] = "2013-01-01", ["AuthorName"] = "Ann Clerk",
+        });
+        var html = await posted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Contains("The notice was not sent:", html);
+        Assert.DoesNotContain("You told the vendor", html);
+    }
+
+    [Fact]
+    public async Task Pay_link_leads_to_invoice_page()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, southId) = await CreateTwoVendorCustomerAsync();
+        var token = portal.InvoiceToken(DigestLinkPurpose.Pay, customerId, southId, "S-1");
+
+        var payPage = await portal.GetPageAsync($"/links/pay?token={token}");
+        var signInPath = $"/portal/sign-in?token={token}";
+        var signIn = await portal.GetPageAsync(signInPath);
+        var confirmed = await portal.PostFormAsync(signInPath, signIn, new Dictionary<string, string> { ["Token"] = token, ["Email"] = mailbox });
+
+        Assert.Contains($"<a href=\"{signInPath}\">See all your open invoices in the portal</a>", payPage);
+        await PortalClient.AssertRedirectAsync(confirmed, $"/portal/invoices/{southId}/S-1");
     }
 
     /// <summary>Bills one account at two vendors, the second with markup in its name, and returns the customer, its mailbox and the second vendor.</summary>

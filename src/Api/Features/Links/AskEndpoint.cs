@@ -29,6 +29,6 @@ public sealed class AskEndpoint(IClusterClient cluster, DigestLinkSigner signer,
         }
 
         var body = AskPage.Render(target, time, request.Token!, AskForm.New(), []);
-        await SendPageAsync(StatusCodes.Status200OK, AskPage.Title(target), body, cancellationToken);
+        await SendPageAsync(StatusCodes.Status200OK, AskPage.Title(target), body + LinkPage.PortalLink(request.Token!), cancellationToken);
     }
 }

@@ -26,6 +26,10 @@ internal static class LinkPage
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width\">" +
         $"<meta name=\"robots\" content=\"noindex\"><title>{Encode(title)}</title></head>\n<body><h1>{Encode(title)}</h1>\n{body}\n</body></html>\n";
 
+    /// <summary>Returns a paragraph that links into the customer portal with the page's own verified token.</summary>
+    public static string PortalLink(string token) =>
+        $"<p><a href=\"/portal/sign-in?token={Encode(Uri.EscapeDataString(token))}\">See all your open invoices in the portal</a></p>";
+
     public static string Encode(string? value) => WebUtility.HtmlEncode(value ?? "");
 
     /// <summary>Returns a mailto address with <paramref name="subject"/>, percent-encoded and ready for an HTML attribute after <see cref="Encode"/>.</summary>

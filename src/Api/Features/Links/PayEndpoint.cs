@@ -36,7 +36,7 @@ public sealed class PayEndpoint(IClusterClient cluster, DigestLinkSigner signer,
               $"{LinkPage.Encode(invoice.InvoiceNumber)}. For other ways to pay, write to " +
               $"<a href=\"{LinkPage.Encode(LinkPage.MailTo(vendor.ContactEmail, $"Payment of invoice {invoice.InvoiceNumber}"))}\">{LinkPage.Encode(vendor.ContactEmail)}</a>.</p>"
             : "";
-        await SendPageAsync(StatusCodes.Status200OK, $"Pay invoice {invoice.InvoiceNumber}", target.SummaryHtml(time) + howToPay, cancellationToken);
+        await SendPageAsync(StatusCodes.Status200OK, $"Pay invoice {invoice.InvoiceNumber}", target.SummaryHtml(time) + howToPay + LinkPage.PortalLink(request.Token!), cancellationToken);
     }
 
     /// <summary>Returns a "Pay now" link to the vendor's payment page for the amount owed, or "" when the vendor set no page.</summary>

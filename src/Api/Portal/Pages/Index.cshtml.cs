@@ -3,6 +3,7 @@ using TermSync.Api.Portal.Sessions;
 using TermSync.Api.Portal.Statements;
 using TermSync.Grains.Digests;
 using TermSync.Surveys;
+using TermSync.Vendors;
 using SurveyAnswer = TermSync.Api.Features.Customers.Surveys.Answer;
 
 namespace TermSync.Api.Portal.Pages;
@@ -26,6 +27,9 @@ public sealed class IndexModel(IClusterClient cluster, PortalSessionCookie cooki
 
     public DigestFormatter Format { get; private set; } = null!;
 
+    /// <summary>Payment-page URL templates of the vendors on the page that set one, by vendor id.</summary>
+    public IReadOnlyDictionary<string, string> PaymentPages { get; private set; } = new Dictionary<string, string>();
+
     /// <summary>The survey waiting for an answer, or null.</summary>
     public SurveyOffer? Survey { get; private set; }
 
@@ -40,11 +44,14 @@ public sealed class IndexModel(IClusterClient cluster, PortalSessionCookie cooki
         var statement = await LoadStatementAsync(time);
         Format = DigestFormatter.For(statement.Language);
         View = StatementPage.Build(statement, new StatementFilter(Vendor is { Length: > 0 } ? Vendor : null, PastDue, Disputed, Sort));
+        var templates = await Task.WhenAll(View.Groups.Select(async group =>
+            (group.Vendor.VendorId, Template: await Cluster.GetGrain<IVendorGrain>(group.Vendor.VendorId).GetPaymentPageAsync())));
+        PaymentPages = templates.Where(pair => pair.Template is not null).ToDictionary(pair => pair.VendorId, pair => pair.Template!, StringComparer.Ordinal);
         Survey = await Cluster.GetGrain<ICustomerSurveyGrain>(Session.CustomerId).OfferAsync(time.GetUtcNow());
         if (Survey is not null)
         {
             SurveyVendorName = statement.Vendors.FirstOrDefault(vendor => vendor.VendorId == Survey.VendorId)?.VendorName
-                ?? (await Cluster.GetGrain<TermSync.Vendors.IVendorGrain>(Survey.VendorId).GetProfileAsync())?.Name
+                ?? (await Cluster.GetGrain<IVendorGrain>(Survey.VendorId).GetProfileAsync())?.Name
                 ?? Survey.VendorId;
         }
     }

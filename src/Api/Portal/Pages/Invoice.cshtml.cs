@@ -2,11 +2,13 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TermSync.Api.Features.Conversations;
+using TermSync.Api.Features.Customers.PaymentNotices;
 using TermSync.Api.Portal.Sessions;
 using TermSync.Conversations;
 using TermSync.Grains.Digests;
 using TermSync.Invoices;
 using TermSync.Vendors;
+using Notice = TermSync.Api.Features.Customers.PaymentNotices.Record;
 using Open = TermSync.Api.Features.Customers.Conversations.Open;
 using Reply = TermSync.Api.Features.Customers.Conversations.Reply;
 using Withdraw = TermSync.Api.Features.Customers.Conversations.Withdraw;
@@ -41,6 +43,12 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
     public DateOnly Today { get; private set; }
 
     public IReadOnlyList<ConversationView> Conversations { get; private set; } = [];
+
+    /// <summary>The vendor's payment page for this invoice, or null when the vendor set none or nothing is owed.</summary>
+    public string? PaymentPageUrl { get; private set; }
+
+    /// <summary>The payment form's values as posted, when the post was rejected.</summary>
+    public NoticeForm Notice { get; private set; } = new();
 
     /// <summary>The ask form's values: fresh on GET, as posted when the post was rejected.</summary>
     public AskForm Ask { get; private set; } = AskForm.New("");
@@ -98,6 +106,39 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
             ? $"Your dispute went to {VendorProfile.Name}. The amount under review is left out of what you owe until it is resolved."
             : $"Your question went to {VendorProfile.Name}.";
         return RedirectToPage(null, null, new { Vendor, Number, opened = conversationId }, $"conversation-{conversationId}");
+    }
+
+    public async Task<IActionResult> OnPostNoticeAsync(NoticeForm form)
+    {
+        if (!await LoadAsync())
+        {
+            return Missing();
+        }
+
+        Notice = form;
+        var date = DateOnly.TryParseExact(form.Date, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed) ? parsed : (DateOnly?)null;
+        if (form.Date is { Length: > 0 } && date is null)
+        {
+            return Reject("notice", [$"The date '{form.Date}' is not a date; pick one in the date field, written as YYYY-MM-DD."]);
+        }
+
+        var method = form.Kind == PaymentNoticeKind.Paid && !string.IsNullOrWhiteSpace(form.Method) ? form.Method : null;
+        var request = new Notice.Request(Session.CustomerId, Vendor, Number, form.Kind, date, method, form.AuthorName);
+        if (PortalValidation.Check(new Notice.Validator(), request) is { Count: > 0 } errors)
+        {
+            return Reject("notice", errors);
+        }
+
+        var result = await PaymentNoticeCommand.SendAsync(Cluster, request, time.GetUtcNow());
+        if (!result.Succeeded)
+        {
+            return Reject("notice", [result.Error ?? "The vendor could not take this notice now; try again."]);
+        }
+
+        Message = form.Kind == PaymentNoticeKind.Promised
+            ? $"{VendorProfile.Name} now knows you will pay on {Format.FormatDate(date!.Value)}. Your digests leave this invoice out until then."
+            : $"{VendorProfile.Name} now knows you paid on {Format.FormatDate(date!.Value)}.";
+        return RedirectToPage(null, null, new { Vendor, Number }, "pay-title");
     }
 
     public async Task<IActionResult> OnPostReplyAsync(string conversationId, string? messageId, string? authorName, string? text)
@@ -192,6 +233,12 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         Invoice = invoice;
         VendorProfile = vendor;
         Ask = AskForm.New(Session.Email);
+        Notice = new NoticeForm { Kind = PaymentNoticeKind.Promised, AuthorName = Session.Email };
+        if (invoice.OwedAmount > 0 && await Cluster.GetGrain<IVendorGrain>(Vendor).GetPaymentPageAsync() is { } template)
+        {
+            PaymentPageUrl = PaymentPageTemplate.Expand(template, invoice.InvoiceNumber, invoice.OwedAmount, invoice.Currency, invoice.AccountNumber);
+        }
+
         var statement = await LoadStatementAsync(time);
         Format = DigestFormatter.For(statement.Language);
         Today = statement.AsOf;
@@ -244,4 +291,17 @@ public sealed class AskForm
         var normalized = trimmed.Contains('.', StringComparison.Ordinal) ? trimmed : trimmed.Replace(',', '.');
         return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
     }
+}
+
+/// <summary>The payment notice form: the date the invoice was paid, or the date it will be paid.</summary>
+public sealed class NoticeForm
+{
+    public PaymentNoticeKind? Kind { get; set; }
+
+    /// <summary>The paid or promised date as the date field sends it, YYYY-MM-DD.</summary>
+    public string? Date { get; set; }
+
+    public string? Method { get; set; }
+
+    public string? AuthorName { get; set; }
 }

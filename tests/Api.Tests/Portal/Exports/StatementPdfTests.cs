@@ -114,7 +114,7 @@ public sealed class StatementPdfTests
     public void Uncovered_characters_still_render(string name)
     {
         var statement = StatementSamples.Statement(name, "en",
-            StatementSamples.Vendor("odd", name, new Customers.StatementLine(name, "USD", 10m, 10m, new(2025, 3, 1), new(2025, 3, 31), 0, Disputed: false)));
+            StatementSamples.Vendor("odd", name, new TermSync.Customers.StatementLine(name, "USD", 10m, 10m, new(2025, 3, 1), new(2025, 3, 31), 0, Disputed: false)));
 
         using var document = PdfDocument.Open(StatementPdf.Render(statement));
 
@@ -129,7 +129,7 @@ public sealed class StatementPdfTests
     public void Missing_glyphs_become_replacement_characters()
     {
         var statement = StatementSamples.Statement("株式会社 Tōkyō", "en",
-            StatementSamples.Vendor("odd", "Lone \uD800 surrogate", new Customers.StatementLine("INV-1", "USD", 10m, 10m, new(2025, 3, 1), new(2025, 3, 31), 0, Disputed: false)));
+            StatementSamples.Vendor("odd", "Lone \uD800 surrogate", new TermSync.Customers.StatementLine("INV-1", "USD", 10m, 10m, new(2025, 3, 1), new(2025, 3, 31), 0, Disputed: false)));
 
         var text = Assert.Single(PageTexts(StatementPdf.Render(statement)));
 
@@ -143,7 +143,7 @@ public sealed class StatementPdfTests
         var vendorName = string.Concat(Enumerable.Repeat("Very Long Vendor Name ", 9)).Trim();
         var invoiceNumber = new string('9', 100);
         var statement = StatementSamples.Statement(vendorName, "en",
-            StatementSamples.Vendor("long", vendorName, new Customers.StatementLine(invoiceNumber, "USD", 10m, 10m, new(2025, 3, 1), new(2025, 3, 31), 0, Disputed: false)));
+            StatementSamples.Vendor("long", vendorName, new TermSync.Customers.StatementLine(invoiceNumber, "USD", 10m, 10m, new(2025, 3, 1), new(2025, 3, 31), 0, Disputed: false)));
 
         using var document = PdfDocument.Open(StatementPdf.Render(statement));
 

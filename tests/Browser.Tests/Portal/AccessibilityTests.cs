@@ -80,9 +80,7 @@ public sealed class AccessibilityTests(PortalFixture fixture)
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "Dispute a charge" }).CheckAsync();
         await page.GetByLabel("Disputed amount in").FillAsync("twelve");
-        await page.GetByLabel("Your name").FillAsync("Robin Clerk");
-        await page.GetByLabel("Message", new() { Exact = true }).FillAsync("The amount is wrong.");
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Send to {statement.Vendor(line.VendorId).VendorName}", Exact = true }).ClickAsync();
+        await PortalSteps.SendToVendorAsync(page, statement.Vendor(line.VendorId).VendorName, "Robin Clerk", "The amount is wrong.");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The disputed amount 'twelve' is not a number");
         await PortalSteps.AssertAccessibleAsync(page);

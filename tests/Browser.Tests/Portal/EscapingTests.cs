@@ -17,9 +17,7 @@ public sealed class EscapingTests(PortalFixture fixture)
         await page.GotoAsync(new Uri(fixture.BaseAddress, $"/portal/invoices/{line.VendorId}/{line.InvoiceNumber}").ToString());
 
         await page.GetByRole(AriaRole.Radio, new() { Name = "Ask a question" }).CheckAsync();
-        await page.GetByLabel("Your name").FillAsync(Markup);
-        await page.GetByLabel("Message", new() { Exact = true }).FillAsync(Markup);
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Send to {statement.Vendor(line.VendorId).VendorName}", Exact = true }).ClickAsync();
+        await PortalSteps.SendToVendorAsync(page, statement.Vendor(line.VendorId).VendorName, Markup, Markup);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Your question went to {statement.Vendor(line.VendorId).VendorName}.");
         var articleId = new Uri(page.Url).Fragment.TrimStart('#');

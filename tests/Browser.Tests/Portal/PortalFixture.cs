@@ -87,6 +87,16 @@ public sealed partial class PortalFixture : BrowserApiFixture
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>Sends <paramref name="body"/> as JSON in a PUT with the admin key and returns the response body.</summary>
+    public async Task<JsonElement> PutAsAdminAsync(string path, object body)
+    {
+        using var admin = CreateClient(AdminKey);
+        var response = await admin.PutAsJsonAsync(path, body, TestContext.Current.CancellationToken);
+        var text = await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        Assert.True(response.IsSuccessStatusCode, $"PUT {path} returned {(int)response.StatusCode}: {text}");
+        return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
+    }
+
     /// <summary>Returns a statement link for <paramref name="customerId"/> signed with this API's key as of <paramref name="signedAt"/>.</summary>
     public string SignStatementLink(string customerId, DateTimeOffset signedAt)
     {

@@ -23,6 +23,19 @@ public static partial class PortalSteps
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Open invoices", Level = 1 })).ToBeVisibleAsync();
     }
 
+    /// <summary>Returns the invoice page's section with the form that sends the vendor a question or opens a dispute.</summary>
+    public static ILocator AskSection(IPage page, string vendorName) =>
+        page.GetByRole(AriaRole.Region, new() { Name = $"Ask {vendorName} or dispute a charge", Exact = true });
+
+    /// <summary>Fills the invoice page's question and dispute form with the author's name and <paramref name="text"/>, and sends it.</summary>
+    public static async Task SendToVendorAsync(IPage page, string vendorName, string authorName, string text)
+    {
+        var ask = AskSection(page, vendorName);
+        await ask.GetByLabel("Your name").FillAsync(authorName);
+        await ask.GetByLabel("Message", new() { Exact = true }).FillAsync(text);
+        await ask.GetByRole(AriaRole.Button, new() { Name = $"Send to {vendorName}", Exact = true }).ClickAsync();
+    }
+
     /// <summary>
     /// Checks that the page's HTML, hidden fields included, names none of the customer's vendors, invoices or open amounts,
     /// nor the customer's name or id, and that the browser has no portal session cookie.

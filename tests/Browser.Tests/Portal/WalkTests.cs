@@ -9,8 +9,7 @@ namespace TermSync.Browser.Tests.Portal;
 [Collection(PortalCollection.Name)]
 public sealed class WalkTests(PortalFixture fixture)
 {
-    // TODO: remove the skip when the invoice page has its promise-to-pay form.
-    [Fact(Skip = "The invoice page has no promise-to-pay form yet, so the walk stops at the promise.")]
+    [Fact]
     public async Task Clerk_walks_from_digest_to_preferences()
     {
         var customer = fixture.First;
@@ -37,7 +36,7 @@ public sealed class WalkTests(PortalFixture fixture)
         const string question = "Which purchase order does this invoice bill?";
         await OpenInvoiceAsync(page, statement, questioned);
         await page.GetByRole(AriaRole.Radio, new() { Name = "Ask a question" }).CheckAsync();
-        await SendToVendorAsync(page, statement.Vendor(questioned.VendorId).VendorName, question);
+        await PortalSteps.SendToVendorAsync(page, statement.Vendor(questioned.VendorId).VendorName, "Robin Clerk", question);
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync($"Your question went to {statement.Vendor(questioned.VendorId).VendorName}.");
         await Assertions.Expect(page.Locator("ol.thread").GetByText(question)).ToBeVisibleAsync();
 
@@ -48,7 +47,7 @@ public sealed class WalkTests(PortalFixture fixture)
         await page.GetByRole(AriaRole.Radio, new() { Name = "Dispute a charge" }).CheckAsync();
         await page.GetByLabel("Reason, for a dispute").SelectOptionAsync(new SelectOptionValue { Label = "The price differs from the order" });
         await page.GetByLabel("Disputed amount in").FillAsync(disputedAmount.ToString(CultureInfo.InvariantCulture));
-        await SendToVendorAsync(page, statement.Vendor(disputed.VendorId).VendorName, "The unit price should be the contract price.");
+        await PortalSteps.SendToVendorAsync(page, statement.Vendor(disputed.VendorId).VendorName, "Robin Clerk", "The unit price should be the contract price.");
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Your dispute went to");
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync(PortalSteps.FormatAmount(disputedAmount, disputed.Currency));
         var afterDispute = (await fixture.GetStatementAsync(customer.CustomerId)).Lines
@@ -62,10 +61,13 @@ public sealed class WalkTests(PortalFixture fixture)
         var promiseDate = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(14).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         Assert.True(await IsInDigestAsync(customer, promised), $"The digest leaves {promised.InvoiceNumber} out before any promise.");
         await OpenInvoiceAsync(page, statement, promised);
-        var promiseForm = page.GetByRole(AriaRole.Form, new() { Name = "Promise to pay" });
-        await promiseForm.GetByLabel("Will pay on").FillAsync(promiseDate);
-        await promiseForm.GetByRole(AriaRole.Button, new() { Name = "Send promise" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToBeVisibleAsync();
+        var vendorName = statement.Vendor(promised.VendorId).VendorName;
+        var noticeForm = page.GetByRole(AriaRole.Form, new() { Name = $"Tell {vendorName} when you pay", Exact = true });
+        await noticeForm.GetByRole(AriaRole.Radio, new() { Name = "I will pay on the date below" }).CheckAsync();
+        await noticeForm.GetByLabel("Date", new() { Exact = true }).FillAsync(promiseDate);
+        await noticeForm.GetByLabel("Your name").FillAsync("Robin Clerk");
+        await noticeForm.GetByRole(AriaRole.Button, new() { Name = $"Tell {vendorName}", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"{vendorName} now knows you will pay on");
         var notice = (await fixture.GetAsAdminAsync($"/vendors/{promised.VendorId}/invoices/{promised.InvoiceNumber}")).GetProperty("paymentNotice");
         Assert.Equal("promised", notice.GetProperty("kind").GetString());
         Assert.Equal(promiseDate, notice.GetProperty("date").GetString());
@@ -120,14 +122,6 @@ public sealed class WalkTests(PortalFixture fixture)
         await section.GetByRole(AriaRole.Link, new() { Name = $"Pay, ask or dispute invoice {line.InvoiceNumber}", Exact = true }).ClickAsync();
         await page.WaitForURLAsync($"**/portal/invoices/{line.VendorId}/{line.InvoiceNumber}");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Invoice {line.InvoiceNumber}", Level = 1 })).ToBeVisibleAsync();
-    }
-
-    /// <summary>Fills the invoice page's question and dispute form with a name and <paramref name="text"/> and sends it.</summary>
-    private static async Task SendToVendorAsync(IPage page, string vendorName, string text)
-    {
-        await page.GetByLabel("Your name").FillAsync("Robin Clerk");
-        await page.GetByLabel("Message", new() { Exact = true }).FillAsync(text);
-        await page.GetByRole(AriaRole.Button, new() { Name = $"Send to {vendorName}", Exact = true }).ClickAsync();
     }
 
     private static async Task<byte[]> DownloadAsync(IPage page, string linkName)

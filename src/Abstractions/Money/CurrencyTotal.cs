@@ -14,4 +14,18 @@ public sealed record CurrencyTotal(
 {
     /// <summary>The open amount less the disputed amount: what the customer is asked to pay.</summary>
     public decimal OwedAmount => OpenAmount - DisputedAmount;
+
+    /// <summary>Adds up totals per currency, for example the vendors' totals of one statement, in currency code order.</summary>
+    public static IReadOnlyList<CurrencyTotal> Combine(IEnumerable<CurrencyTotal> totals) =>
+    [
+        .. totals
+            .GroupBy(total => total.Currency, StringComparer.Ordinal)
+            .OrderBy(group => group.Key, StringComparer.Ordinal)
+            .Select(group => new CurrencyTotal(
+                group.Key,
+                group.Sum(total => total.OpenCount),
+                group.Sum(total => total.OpenAmount),
+                group.Sum(total => total.PastDueAmount),
+                group.Sum(total => total.DisputedAmount))),
+    ];
 }

@@ -20,17 +20,7 @@ internal static class StatementBuilder
             .Select(group => BuildVendor(group.Key, vendorNames.GetValueOrDefault(group.Key, group.Key), group, book, asOf))
             .ToList();
 
-        var totals = vendors
-            .SelectMany(vendor => vendor.Totals)
-            .GroupBy(total => total.Currency, StringComparer.Ordinal)
-            .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => new CurrencyTotal(
-                group.Key,
-                group.Sum(total => total.OpenCount),
-                group.Sum(total => total.OpenAmount),
-                group.Sum(total => total.PastDueAmount),
-                group.Sum(total => total.DisputedAmount)))
-            .ToList();
+        var totals = CurrencyTotal.Combine(vendors.SelectMany(vendor => vendor.Totals));
 
         DateOnly? oldestDue = book.Open.Count == 0 ? null : book.Open.Values.Min(invoice => invoice.DueDate);
         return new CustomerStatement(customerId, customer?.Name, customer?.Email, asOf, vendors, totals, oldestDue, customer?.TimeZone, customer?.Language);

@@ -32,17 +32,7 @@ internal static class StatementSamples
 
     public static CustomerStatement Statement(string? name, string? language, params VendorStatement[] vendors)
     {
-        var totals = vendors
-            .SelectMany(vendor => vendor.Totals)
-            .GroupBy(total => total.Currency, StringComparer.Ordinal)
-            .OrderBy(group => group.Key, StringComparer.Ordinal)
-            .Select(group => new CurrencyTotal(
-                group.Key,
-                group.Sum(total => total.OpenCount),
-                group.Sum(total => total.OpenAmount),
-                group.Sum(total => total.PastDueAmount),
-                group.Sum(total => total.DisputedAmount)))
-            .ToList();
+        var totals = CurrencyTotal.Combine(vendors.SelectMany(vendor => vendor.Totals));
         var dueDates = vendors.SelectMany(vendor => vendor.Invoices).Select(line => line.DueDate).ToList();
         return new CustomerStatement("cus-northwind", name, "ap@northwind.example", AsOf, vendors, totals, dueDates.Count == 0 ? null : dueDates.Min(), Language: language);
     }

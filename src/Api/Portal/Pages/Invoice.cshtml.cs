@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TermSync.Api.Features.Conversations;
 using TermSync.Api.Features.Customers.PaymentNotices;
+using TermSync.Api.Portal.Forms;
 using TermSync.Api.Portal.Sessions;
 using TermSync.Conversations;
 using TermSync.Grains.Digests;
@@ -254,54 +255,4 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         Conversations = [.. views.OfType<ConversationView>().Where(view => view.CustomerId == Session.CustomerId && view.Invoices.Any(item => item.InvoiceNumber == Number))];
         return true;
     }
-}
-
-/// <summary>The ask-or-dispute form. Each view carries a new conversation id, so a form sent twice opens one conversation.</summary>
-public sealed class AskForm
-{
-    public string? ConversationId { get; set; }
-
-    public ConversationKind? Kind { get; set; }
-
-    public DisputeReason? Reason { get; set; }
-
-    /// <summary>The part of the open amount disputed, as typed; empty disputes all of it.</summary>
-    public string? DisputedAmount { get; set; }
-
-    public string? AuthorName { get; set; }
-
-    public string? Text { get; set; }
-
-    public static AskForm New(string authorName) => new()
-    {
-        ConversationId = $"c{Guid.CreateVersion7():N}",
-        Kind = ConversationKind.Question,
-        AuthorName = authorName,
-    };
-
-    /// <summary>Reads an amount typed with a point or, when it has none, a comma as the decimal separator.</summary>
-    public static decimal? ParseAmount(string? text)
-    {
-        if (string.IsNullOrWhiteSpace(text))
-        {
-            return null;
-        }
-
-        var trimmed = text.Trim();
-        var normalized = trimmed.Contains('.', StringComparison.Ordinal) ? trimmed : trimmed.Replace(',', '.');
-        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
-    }
-}
-
-/// <summary>The payment notice form: the date the invoice was paid, or the date it will be paid.</summary>
-public sealed class NoticeForm
-{
-    public PaymentNoticeKind? Kind { get; set; }
-
-    /// <summary>The paid or promised date as the date field sends it, YYYY-MM-DD.</summary>
-    public string? Date { get; set; }
-
-    public string? Method { get; set; }
-
-    public string? AuthorName { get; set; }
 }

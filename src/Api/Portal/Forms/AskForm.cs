@@ -1,0 +1,41 @@
+using System.Globalization;
+using TermSync.Conversations;
+
+namespace TermSync.Api.Portal.Forms;
+
+/// <summary>The ask-or-dispute form. Each view carries a new conversation id, so a form sent twice opens one conversation.</summary>
+public sealed class AskForm
+{
+    public string? ConversationId { get; set; }
+
+    public ConversationKind? Kind { get; set; }
+
+    public DisputeReason? Reason { get; set; }
+
+    /// <summary>The part of the open amount disputed, as typed; empty disputes all of it.</summary>
+    public string? DisputedAmount { get; set; }
+
+    public string? AuthorName { get; set; }
+
+    public string? Text { get; set; }
+
+    public static AskForm New(string authorName) => new()
+    {
+        ConversationId = $"c{Guid.CreateVersion7():N}",
+        Kind = ConversationKind.Question,
+        AuthorName = authorName,
+    };
+
+    /// <summary>Reads an amount typed with a point or, when it has none, a comma as the decimal separator.</summary>
+    public static decimal? ParseAmount(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return null;
+        }
+
+        var trimmed = text.Trim();
+        var normalized = trimmed.Contains('.', StringComparison.Ordinal) ? trimmed : trimmed.Replace(',', '.');
+        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
+    }
+}

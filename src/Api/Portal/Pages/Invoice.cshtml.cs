@@ -129,7 +129,7 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
             return Reject("notice", errors);
         }
 
-        var result = await PaymentNoticeCommand.SendAsync(Cluster, request, time.GetUtcNow());
+        var result = await PaymentNoticeCommand.SendAsync(Cluster, request, Number, time.GetUtcNow());
         if (!result.Succeeded)
         {
             return Reject("notice", [result.Error ?? "The vendor could not take this notice now; try again."]);

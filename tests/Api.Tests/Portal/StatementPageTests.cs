@@ -179,6 +179,27 @@ public sealed class StatementPageTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Ambiguous_disputed_amount_is_rejected()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, southId) = await CreateTwoVendorCustomerAsync();
+        await portal.SignInAsync(customerId, mailbox);
+        var page = $"/portal/invoices/{southId}/S-1";
+
+        using var posted = await portal.PostAsync(page, "Ask", new Dictionary<string, string>
+        {
+            ["ConversationId"] = ApiRequests.NewId("c"), ["Kind"] = "Dispute", ["Reason"] = "Pricing", ["DisputedAmount"] = "1,200",
+            ["AuthorName"] = "Ann Clerk", ["Text"] = "The price is wrong.",
+        });
+        var html = await posted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var invoice = await (await fixture.Client.GetAsync($"/vendors/{southId}/invoices/S-1", TestContext.Current.CancellationToken)).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Contains("can be read as thousands or as decimals", html);
+        Assert.False(invoice.GetProperty("disputeOpen").GetBoolean());
+    }
+
+    [Fact]
     public async Task Pay_link_leads_to_invoice_page()
     {
         using var portal = new PortalClient(fixture);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TermSync.Api.Features.Conversations;
@@ -74,6 +75,12 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         }
 
         Ask = form;
+        if (AskForm.IsAmbiguousAmount(form.DisputedAmount))
+        {
+            return Reject("ask", [$"The disputed amount '{form.DisputedAmount!.Trim()}' can be read as thousands or as decimals; type it with a point before the cents, " +
+                "such as 1200.00 or 1.20, or leave it empty to dispute the whole open amount."]);
+        }
+
         var amount = AskForm.ParseAmount(form.DisputedAmount);
         if (form.DisputedAmount is { Length: > 0 } && amount is null)
         {
@@ -257,7 +264,7 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
 }
 
 /// <summary>The ask-or-dispute form. Each view carries a new conversation id, so a form sent twice opens one conversation.</summary>
-public sealed class AskForm
+public sealed partial class AskForm
 {
     public string? ConversationId { get; set; }
 
@@ -279,6 +286,12 @@ public sealed class AskForm
         AuthorName = authorName,
     };
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is digits, one comma and three digits, such as "1,200", which is 1200 with a comma
+    /// as the group separator and 1.2 with a comma as the decimal separator.
+    /// </summary>
+    public static bool IsAmbiguousAmount(string? text) => text is not null && AmbiguousAmount().IsMatch(text.Trim());
+
     /// <summary>Reads an amount typed with a point or, when it has none, a comma as the decimal separator.</summary>
     public static decimal? ParseAmount(string? text)
     {
@@ -291,6 +304,9 @@ public sealed class AskForm
         var normalized = trimmed.Contains('.', StringComparison.Ordinal) ? trimmed : trimmed.Replace(',', '.');
         return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
     }
+
+    [GeneratedRegex("^[0-9]+,[0-9]{3}$")]
+    private static partial Regex AmbiguousAmount();
 }
 
 /// <summary>The payment notice form: the date the invoice was paid, or the date it will be paid.</summary>

@@ -200,6 +200,19 @@ public sealed class StatementPageTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Download_extension_ignores_case()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, _) = await CreateTwoVendorCustomerAsync();
+        await portal.SignInAsync(customerId, mailbox);
+
+        using var pdf = await portal.GetResponseAsync("/portal/statement.PDF");
+
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Pay_link_leads_to_invoice_page()
     {
         using var portal = new PortalClient(fixture);

@@ -1,5 +1,6 @@
 using TermSync.Conversations;
 using TermSync.Invoices;
+using TermSync.Money;
 
 namespace TermSync.Grains.Conversations;
 
@@ -48,7 +49,7 @@ internal static class ConversationRules
     /// <summary>
     /// Returns the field and message of the first invoice that cannot be part of the conversation. Any conversation rejects
     /// an unknown invoice or one billed to another customer than the first. A dispute also rejects a closed invoice, one
-    /// disputed elsewhere, and a disputed amount not below the open amount.
+    /// disputed elsewhere, a disputed amount not below the open amount, and one with more decimals than the invoice's currency has.
     /// </summary>
     public static (string Field, string Error)? CheckInvoices(string conversationId, ConversationDraft draft, IReadOnlyList<InvoiceSnapshot?> invoices)
     {
@@ -78,10 +79,21 @@ internal static class ConversationRules
                 return (field, $"Invoice '{number}' is already disputed in conversation '{holder}'; reply there instead.");
             }
 
-            if (draft.Invoices[index].DisputedAmount is { } amount && (amount <= 0 || amount >= invoice.OpenAmount))
+            if (draft.Invoices[index].DisputedAmount is not { } amount)
+            {
+                continue;
+            }
+
+            if (amount <= 0 || amount >= invoice.OpenAmount)
             {
                 return ($"invoices[{index}].disputedAmount",
                     $"The disputed amount {amount} must be above 0 and below the open amount {invoice.OpenAmount}; leave it out to dispute the whole open amount.");
+            }
+
+            if (!Currencies.FitsMinorUnits(invoice.Currency, amount))
+            {
+                return ($"invoices[{index}].disputedAmount",
+                    $"The disputed amount {amount} has more decimals than {invoice.Currency} allows ({Currencies.GetMinorUnitDigits(invoice.Currency)}); round it to the currency's minor unit.");
             }
         }
 

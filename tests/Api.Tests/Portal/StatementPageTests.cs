@@ -152,6 +152,67 @@ public sealed class StatementPageTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Promise_keeps_literal_percent_2F()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, southId) = await CreateTwoVendorCustomerAsync();
+        var account = mailbox["ap@".Length..^".example".Length];
+        using var pushed = await fixture.Client.PostJsonAsync(
+            $"/vendors/{southId}/invoices/batch", ApiRequests.Batch(ApiRequests.Invoice("S%2F2", account, 40m), ApiRequests.Invoice("S/2", account, 30m)));
+        Assert.True(pushed.IsSuccessStatusCode, $"Pushing the invoices gave {(int)pushed.StatusCode}.");
+        await portal.SignInAsync(customerId, mailbox);
+        var page = $"/portal/invoices/{southId}/S%252F2";
+        var promised = DateOnly.FromDateTime(DateTime.UtcNow).AddDays(5).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var posted = await portal.PostAsync(page, "Notice", new Dictionary<string, string>
+        {
+            ["Kind"] = "Promised", ["Date"] = promised, ["AuthorName"] = "Ann Clerk",
+        });
+
+        await PortalClient.AssertRedirectAsync(posted, page);
+        Assert.Contains("You told the vendor you will pay on", await portal.GetPageAsync(page));
+        Assert.DoesNotContain("You told the vendor", await portal.GetPageAsync($"/portal/invoices/{southId}/S/2"));
+        var slashed = await (await fixture.Client.GetAsync($"/vendors/{southId}/invoices/S%2F2", TestContext.Current.CancellationToken)).ReadJsonAsync();
+        Assert.True(
+            !slashed.TryGetProperty("paymentNotice", out var notice) || notice.ValueKind == System.Text.Json.JsonValueKind.Null,
+            $"Invoice S/2 got the notice meant for S%2F2: {notice}");
+    }
+
+    [Fact]
+    public async Task Ambiguous_disputed_amount_is_rejected()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, southId) = await CreateTwoVendorCustomerAsync();
+        await portal.SignInAsync(customerId, mailbox);
+        var page = $"/portal/invoices/{southId}/S-1";
+
+        using var posted = await portal.PostAsync(page, "Ask", new Dictionary<string, string>
+        {
+            ["ConversationId"] = ApiRequests.NewId("c"), ["Kind"] = "Dispute", ["Reason"] = "Pricing", ["DisputedAmount"] = "1,200",
+            ["AuthorName"] = "Ann Clerk", ["Text"] = "The price is wrong.",
+        });
+        var html = await posted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+        var invoice = await (await fixture.Client.GetAsync($"/vendors/{southId}/invoices/S-1", TestContext.Current.CancellationToken)).ReadJsonAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Contains("can be read as thousands or as decimals", html);
+        Assert.False(invoice.GetProperty("disputeOpen").GetBoolean());
+    }
+
+    [Fact]
+    public async Task Download_extension_ignores_case()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, _) = await CreateTwoVendorCustomerAsync();
+        await portal.SignInAsync(customerId, mailbox);
+
+        using var pdf = await portal.GetResponseAsync("/portal/statement.PDF");
+
+        Assert.Equal(HttpStatusCode.OK, pdf.StatusCode);
+        Assert.Equal("application/pdf", pdf.Content.Headers.ContentType?.MediaType);
+    }
+
+    [Fact]
     public async Task Pay_link_leads_to_invoice_page()
     {
         using var portal = new PortalClient(fixture);

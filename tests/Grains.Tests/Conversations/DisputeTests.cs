@@ -102,6 +102,21 @@ public sealed class DisputeTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Sub_cent_disputed_amount_is_rejected()
+    {
+        var (vendorId, customerId) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1");
+
+        var result = await ResponseClockTests.Conversation(Grains, vendorId, "dispute-1")
+            .OpenAsync(Dispute(DisputeReason.Pricing, new ConversationInvoice("INV-1", 0.001m)));
+
+        Assert.Equal(ConversationCommandStatus.Rejected, result.Status);
+        Assert.Equal("invoices[0].disputedAmount", result.Field);
+        Assert.Contains("more decimals than", result.Error);
+        Assert.Null(await ResponseClockTests.Conversation(Grains, vendorId, "dispute-1").GetAsync());
+        Assert.Equal(0m, (await TotalAsync(customerId)).DisputedAmount);
+    }
+
+    [Fact]
     public async Task Invoice_of_other_customer_is_not_found()
     {
         var (vendorId, _) = await ResponseClockTests.VendorWithInvoiceAsync(Grains, "INV-1");

@@ -1,10 +1,11 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using TermSync.Conversations;
 
 namespace TermSync.Api.Portal.Forms;
 
 /// <summary>The ask-or-dispute form. Each view carries a new conversation id, so a form sent twice opens one conversation.</summary>
-public sealed class AskForm
+public sealed partial class AskForm
 {
     public string? ConversationId { get; set; }
 
@@ -26,6 +27,12 @@ public sealed class AskForm
         AuthorName = authorName,
     };
 
+    /// <summary>
+    /// Whether <paramref name="text"/> is digits, one comma and three digits, such as "1,200", which is 1200 with a comma
+    /// as the group separator and 1.2 with a comma as the decimal separator.
+    /// </summary>
+    public static bool IsAmbiguousAmount(string? text) => text is not null && AmbiguousAmount().IsMatch(text.Trim());
+
     /// <summary>Reads an amount typed with a point or, when it has none, a comma as the decimal separator.</summary>
     public static decimal? ParseAmount(string? text)
     {
@@ -38,4 +45,7 @@ public sealed class AskForm
         var normalized = trimmed.Contains('.', StringComparison.Ordinal) ? trimmed : trimmed.Replace(',', '.');
         return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
     }
+
+    [GeneratedRegex("^[0-9]+,[0-9]{3}$")]
+    private static partial Regex AmbiguousAmount();
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using TermSync.Api.Features.Conversations;
@@ -75,6 +76,12 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         }
 
         Ask = form;
+        if (AskForm.IsAmbiguousAmount(form.DisputedAmount))
+        {
+            return Reject("ask", [$"The disputed amount '{form.DisputedAmount!.Trim()}' can be read as thousands or as decimals; type it with a point before the cents, " +
+                "such as 1200.00 or 1.20, or leave it empty to dispute the whole open amount."]);
+        }
+
         var amount = AskForm.ParseAmount(form.DisputedAmount);
         if (form.DisputedAmount is { Length: > 0 } && amount is null)
         {
@@ -130,7 +137,7 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
             return Reject("notice", errors);
         }
 
-        var result = await PaymentNoticeCommand.SendAsync(Cluster, request, time.GetUtcNow());
+        var result = await PaymentNoticeCommand.SendAsync(Cluster, request, Number, time.GetUtcNow());
         if (!result.Succeeded)
         {
             return Reject("notice", [result.Error ?? "The vendor could not take this notice now; try again."]);

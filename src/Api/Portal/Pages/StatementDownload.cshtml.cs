@@ -14,7 +14,7 @@ public sealed class StatementDownloadModel(IClusterClient cluster, PortalSession
     {
         var statement = await LoadStatementAsync(time);
         var name = $"statement-{statement.AsOf:yyyy-MM-dd}";
-        return Format == "pdf"
+        return string.Equals(Format, "pdf", StringComparison.OrdinalIgnoreCase)
             ? File(StatementPdf.Render(statement), "application/pdf", $"{name}.pdf")
             : File(StatementCsv.Write(statement), "text/csv; charset=utf-8", $"{name}.csv");
     }

@@ -1,4 +1,3 @@
-using TermSync.Api.Infrastructure;
 using TermSync.Invoices;
 using Request = TermSync.Api.Features.Customers.PaymentNotices.Record.Request;
 using Validator = TermSync.Api.Features.Customers.PaymentNotices.Record.Validator;
@@ -16,13 +15,12 @@ public static class PaymentNoticeCommand
         new(request.Kind!.Value, request.Date!.Value, request.Method?.Trim(), request.AuthorName!.Trim(), now);
 
     /// <summary>
-    /// Sends the notice of a validated request to its invoice grain. The result is not found when the invoice is not
-    /// billed to the request's customer, and invalid, naming the field, when a date is out of range.
+    /// Sends the notice of a validated request to the invoice grain of <paramref name="invoiceNumber"/>, the invoice number
+    /// itself rather than its route form, so that a number containing the text "%2F" reaches its own invoice. The result is
+    /// not found when the invoice is not billed to the request's customer, and invalid, naming the field, when a date is
+    /// out of range.
     /// </summary>
-    public static Task<InvoiceCommandResult> SendAsync(IGrainFactory grains, Request request, DateTimeOffset now)
-    {
-        var invoiceNumber = InvoiceRoute.Decode(request.InvoiceNumber);
-        return grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber))
+    public static Task<InvoiceCommandResult> SendAsync(IGrainFactory grains, Request request, string invoiceNumber, DateTimeOffset now) =>
+        grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber))
             .RecordPaymentNoticeAsync(request.CustomerId, ToNotice(request, now));
-    }
 }

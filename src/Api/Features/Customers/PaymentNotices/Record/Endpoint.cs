@@ -22,8 +22,8 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoi
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        var result = await PaymentNoticeCommand.SendAsync(cluster, request, time.GetUtcNow());
         var invoiceNumber = InvoiceRoute.Decode(request.InvoiceNumber);
+        var result = await PaymentNoticeCommand.SendAsync(cluster, request, invoiceNumber, time.GetUtcNow());
         switch (result.Status)
         {
             case InvoiceCommandStatus.Applied:

@@ -17,9 +17,27 @@ public interface ICustomerPortalGrain : IGrainWithStringKey
     [Alias("Confirm")]
     Task<PortalConfirmation> ConfirmAsync(string email);
 
-    /// <summary>Returns whether <paramref name="email"/> may still use the portal, so a removed clerk's session ends.</summary>
+    /// <summary>Returns whether <paramref name="email"/> is the digest mailbox or an invited clerk's address.</summary>
     [Alias("IsMember"), AlwaysInterleave]
     Task<bool> IsMemberAsync(string email);
+
+    /// <summary>
+    /// Returns the session stamp of a confirmed member, creating it at the first sign-in, or null when the address is not a
+    /// member. Every session of the member carries the stamp, so a new stamp ends all of them at once.
+    /// </summary>
+    [Alias("StartSession")]
+    Task<string?> StartSessionAsync(string email);
+
+    /// <summary>
+    /// Returns whether a session of <paramref name="email"/> with <paramref name="stamp"/> is still valid: the address is a
+    /// member and neither signed out nor was removed since the session started.
+    /// </summary>
+    [Alias("IsSessionValid"), AlwaysInterleave]
+    Task<bool> IsSessionValidAsync(string email, string stamp);
+
+    /// <summary>Ends every session of <paramref name="email"/>, on every device; ending them again changes nothing visible.</summary>
+    [Alias("EndSessions")]
+    Task EndSessionsAsync(string email);
 
     /// <summary>
     /// Invites a clerk and emails a portal link to the address. Inviting a member again sends a new link and keeps

@@ -23,7 +23,7 @@ public abstract class PortalPageModel(IClusterClient cluster, PortalSessionCooki
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         if (cookie.Read(HttpContext) is not { } session
-            || !await cluster.GetGrain<ICustomerPortalGrain>(session.CustomerId).IsMemberAsync(session.Email))
+            || !await cluster.GetGrain<ICustomerPortalGrain>(session.CustomerId).IsSessionValidAsync(session.Email, session.Stamp))
         {
             PortalSessionCookie.End(HttpContext);
             context.Result = RedirectToPage("/SignedOut");

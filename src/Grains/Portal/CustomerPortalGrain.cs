@@ -50,6 +50,40 @@ public sealed partial class CustomerPortalGrain(
             || await DigestMailboxAsync() is { } mailbox && mailbox == normalized;
     }
 
+    public async Task<string?> StartSessionAsync(string email)
+    {
+        var normalized = PortalRules.Normalize(email);
+        if (!await IsMemberAsync(normalized))
+        {
+            return null;
+        }
+
+        if (!state.State.SessionStamps.TryGetValue(normalized, out var stamp))
+        {
+            stamp = NewStamp();
+            state.State.SessionStamps[normalized] = stamp;
+            await state.WriteStateAsync();
+        }
+
+        return stamp;
+    }
+
+    public async Task<bool> IsSessionValidAsync(string email, string stamp)
+    {
+        var normalized = PortalRules.Normalize(email);
+        return state.State.SessionStamps.TryGetValue(normalized, out var current)
+            && string.Equals(current, stamp, StringComparison.Ordinal)
+            && await IsMemberAsync(normalized);
+    }
+
+    public async Task EndSessionsAsync(string email)
+    {
+        if (state.State.SessionStamps.Remove(PortalRules.Normalize(email)))
+        {
+            await state.WriteStateAsync();
+        }
+    }
+
     public async Task<PortalClerk> InviteAsync(string email, string invitedBy)
     {
         if (!PortalRules.IsEmail(email))
@@ -87,6 +121,8 @@ public sealed partial class CustomerPortalGrain(
             return false;
         }
 
+        // Without its stamp, a session the clerk kept does not come back when the clerk is invited again.
+        state.State.SessionStamps.Remove(normalized);
         await state.WriteStateAsync();
         LogRemoved(logger, CustomerId, state.State.Clerks.Count);
         return true;
@@ -119,6 +155,8 @@ public sealed partial class CustomerPortalGrain(
         await DeliverAsync(PortalMail.FreshLink(CustomerId, mailbox, PortalLink(), UnsubscribeLink()));
         return true;
     }
+
+    private static string NewStamp() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16));
 
     private async Task DeliverAsync(DigestMessage message)
     {

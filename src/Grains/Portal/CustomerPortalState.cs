@@ -11,4 +11,8 @@ public sealed class CustomerPortalState
 
     [Id(1)]
     public DateTimeOffset? FreshLinkSentAt { get; set; }
+
+    /// <summary>The current session stamp of each member who signed in, by address. A new stamp ends the older sessions.</summary>
+    [Id(2)]
+    public Dictionary<string, string> SessionStamps { get; set; } = [];
 }

@@ -31,7 +31,7 @@ public sealed partial class SignInModel(IClusterClient cluster, DigestLinkSigner
         }
 
         return cookie.Read(HttpContext) is { } session && session.CustomerId == claims.CustomerId
-            && await cluster.GetGrain<ICustomerPortalGrain>(claims.CustomerId).IsMemberAsync(session.Email)
+            && await cluster.GetGrain<ICustomerPortalGrain>(claims.CustomerId).IsSessionValidAsync(session.Email, session.Stamp)
             ? RedirectToTarget(claims)
             : Page();
     }
@@ -49,12 +49,17 @@ public sealed partial class SignInModel(IClusterClient cluster, DigestLinkSigner
             return Page();
         }
 
-        switch (await cluster.GetGrain<ICustomerPortalGrain>(claims.CustomerId).ConfirmAsync(Email!))
+        var portal = cluster.GetGrain<ICustomerPortalGrain>(claims.CustomerId);
+        var confirmation = await portal.ConfirmAsync(Email!);
+        if (confirmation == PortalConfirmation.Confirmed && await portal.StartSessionAsync(Email!) is { } stamp)
         {
-            case PortalConfirmation.Confirmed:
-                cookie.Start(HttpContext, claims.CustomerId, PortalRules.Normalize(Email!));
-                LogSignedIn(logger, claims.CustomerId, claims.Purpose);
-                return RedirectToTarget(claims);
+            cookie.Start(HttpContext, claims.CustomerId, PortalRules.Normalize(Email!), stamp);
+            LogSignedIn(logger, claims.CustomerId, claims.Purpose);
+            return RedirectToTarget(claims);
+        }
+
+        switch (confirmation)
+        {
             case PortalConfirmation.TooManyAttempts:
                 Error = $"Too many addresses were tried for this account. Wait {PortalRules.FailureWindow.TotalMinutes:0} minutes, then type the address the digest was sent to.";
                 return Page();

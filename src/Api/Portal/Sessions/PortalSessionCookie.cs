@@ -34,10 +34,10 @@ public sealed class PortalSessionCookie
         this.time = time;
     }
 
-    /// <summary>Starts a session for <paramref name="email"/> of <paramref name="customerId"/> and sets its cookie.</summary>
-    public PortalSession Start(HttpContext context, string customerId, string email)
+    /// <summary>Starts a session for <paramref name="email"/> of <paramref name="customerId"/> with the clerk's stamp and sets its cookie.</summary>
+    public PortalSession Start(HttpContext context, string customerId, string email, string stamp)
     {
-        var session = new PortalSession(customerId, email, time.GetUtcNow() + lifetime);
+        var session = new PortalSession(customerId, email, stamp, time.GetUtcNow() + lifetime);
         var payload = JsonSerializer.SerializeToUtf8Bytes(session);
         var value = $"{Base64Url.EncodeToString(payload)}.{Base64Url.EncodeToString(HMACSHA256.HashData(key, payload))}";
         context.Response.Cookies.Append(Name, value, Options(context, session.ExpiresAt));
@@ -61,7 +61,7 @@ public sealed class PortalSessionCookie
             }
 
             var session = JsonSerializer.Deserialize<PortalSession>(payload);
-            return session is not null && session.ExpiresAt > time.GetUtcNow() ? session : null;
+            return session is { Stamp: { Length: > 0 } } && session.ExpiresAt > time.GetUtcNow() ? session : null;
         }
         catch (Exception exception) when (exception is FormatException or JsonException)
         {

@@ -45,7 +45,7 @@ public interface ICustomerPortalGrain : IGrainWithStringKey
     /// </summary>
     /// <exception cref="ArgumentException">The address is not a valid email address.</exception>
     [Alias("Invite")]
-    Task<PortalClerk> InviteAsync(string email, string invitedBy);
+    Task<PortalInvitation> InviteAsync(string email, string invitedBy);
 
     /// <summary>
     /// Removes an invited clerk and returns whether one was removed. An address that was not invited, or that is the

@@ -14,6 +14,12 @@ public static class PortalRules
     /// <summary>The most clerks one customer may invite.</summary>
     public const int MaxClerks = 50;
 
+    /// <summary>The most invitation emails one customer sends in 24 hours, so the invite form cannot flood a mailbox.</summary>
+    public const int MaxInvitationsPerDay = 20;
+
+    /// <summary>Shortest time between two invitation emails to one address.</summary>
+    public static readonly TimeSpan InvitationInterval = TimeSpan.FromMinutes(10);
+
     /// <summary>How long wrong addresses count against the customer.</summary>
     public static readonly TimeSpan FailureWindow = TimeSpan.FromMinutes(15);
 

@@ -84,7 +84,7 @@ public sealed partial class CustomerPortalGrain(
         }
     }
 
-    public async Task<PortalClerk> InviteAsync(string email, string invitedBy)
+    public async Task<PortalInvitation> InviteAsync(string email, string invitedBy)
     {
         if (!PortalRules.IsEmail(email))
         {
@@ -107,10 +107,23 @@ public sealed partial class CustomerPortalGrain(
             LogInvited(logger, CustomerId, state.State.Clerks.Count);
         }
 
+        var member = clerk ?? new PortalClerk(normalized, null, null);
+        var now = time.GetUtcNow();
+        state.State.RecentInvitations.RemoveAll(sentAt => now - sentAt >= TimeSpan.FromDays(1));
+        if (state.State.InvitationsSentAt.TryGetValue(normalized, out var lastSent) && now - lastSent < PortalRules.InvitationInterval
+            || state.State.RecentInvitations.Count >= PortalRules.MaxInvitationsPerDay)
+        {
+            LogInvitationHeld(logger, CustomerId, state.State.RecentInvitations.Count);
+            return new PortalInvitation(member, Sent: false);
+        }
+
+        state.State.InvitationsSentAt[normalized] = now;
+        state.State.RecentInvitations.Add(now);
+        await state.WriteStateAsync();
         var statement = await StatementAsync();
         var message = PortalMail.Invitation(CustomerId, statement.Name, normalized, invitedBy, PortalLink(), UnsubscribeLink());
         await DeliverAsync(message);
-        return clerk ?? new PortalClerk(normalized, null, null);
+        return new PortalInvitation(member, Sent: true);
     }
 
     public async Task<bool> RemoveAsync(string email)
@@ -187,6 +200,9 @@ public sealed partial class CustomerPortalGrain(
 
     [LoggerMessage(EventId = 4403, Level = LogLevel.Information, Message = "Portal clerk invited for customer {CustomerId}; {ClerkCount} invited clerks")]
     private static partial void LogInvited(ILogger logger, string customerId, int clerkCount);
+
+    [LoggerMessage(EventId = 4405, Level = LogLevel.Information, Message = "Portal invitation for customer {CustomerId} not sent: the address got one recently or {RecentCount} went out in 24 hours")]
+    private static partial void LogInvitationHeld(ILogger logger, string customerId, int recentCount);
 
     [LoggerMessage(EventId = 4404, Level = LogLevel.Information, Message = "Portal clerk removed for customer {CustomerId}; {ClerkCount} invited clerks")]
     private static partial void LogRemoved(ILogger logger, string customerId, int clerkCount);

@@ -188,7 +188,7 @@ public sealed class StatementPageTests(ApiFixture fixture)
 
         using var posted = await portal.PostAsync(page, "Ask", new Dictionary<string, string>
         {
-            ["ConversationId"] = ApiRequests.NewId("c"), ["Kind"] = "Dispute", ["Reason"] = "Pricing", ["DisputedAmount"] = "1,200",
+            ["ConversationId"] = $"c{Guid.NewGuid():N}", ["Kind"] = "Dispute", ["Reason"] = "Pricing", ["DisputedAmount"] = "1,200",
             ["AuthorName"] = "Ann Clerk", ["Text"] = "The price is wrong.",
         });
         var html = await posted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
@@ -226,6 +226,25 @@ public sealed class StatementPageTests(ApiFixture fixture)
 
         Assert.Contains($"<a href=\"{signInPath}\">See all your open invoices in the portal</a>", payPage);
         await PortalClient.AssertRedirectAsync(confirmed, $"/portal/invoices/{southId}/S-1");
+    }
+
+    [Fact]
+    public async Task Ask_form_rejects_foreign_conversation_id()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, southId) = await CreateTwoVendorCustomerAsync();
+        await portal.SignInAsync(customerId, mailbox);
+        var page = $"/portal/invoices/{southId}/S-1";
+
+        using var posted = await portal.PostAsync(page, "Ask", new Dictionary<string, string>
+        {
+            ["ConversationId"] = "dispute-S-1", ["Kind"] = "Question", ["AuthorName"] = "Ann", ["Text"] = "Which order is this?",
+        });
+        var html = await posted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Contains("The form is out of date.", html);
+        Assert.DoesNotContain("already open", html);
     }
 
     /// <summary>Bills one account at two vendors, the second with markup in its name, and returns the customer, its mailbox and the second vendor.</summary>

@@ -35,7 +35,9 @@ public sealed class CustomerPortalGrainTests(ClusterFixture fixture)
         var customerId = await CustomerAsync("Acme <b>& Sons</b>");
         var portal = Portal(customerId);
 
-        var clerk = await portal.InviteAsync("  Dana.Clerk@Acme.example ", Mailbox(customerId));
+        var (clerk, sent) = await portal.InviteAsync("  Dana.Clerk@Acme.example ", Mailbox(customerId));
+
+        Assert.True(sent);
 
         Assert.Equal("dana.clerk@acme.example", clerk.Email);
         Assert.Equal(Mailbox(customerId), clerk.InvitedBy);
@@ -53,17 +55,35 @@ public sealed class CustomerPortalGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Invitations_stop_at_daily_limit()
+    {
+        var customerId = await CustomerAsync();
+        var portal = Portal(customerId);
+        for (var index = 0; index < PortalRules.MaxInvitationsPerDay; index++)
+        {
+            Assert.True((await portal.InviteAsync($"clerk{index}@acme.example", Mailbox(customerId))).Sent);
+        }
+
+        var over = await portal.InviteAsync("one.more@acme.example", Mailbox(customerId));
+
+        Assert.False(over.Sent);
+        Assert.True(await portal.IsMemberAsync("one.more@acme.example"));
+        Assert.Equal(PortalRules.MaxInvitationsPerDay, Invitations(customerId, "txt").Count());
+    }
+
+    [Fact]
     public async Task Invite_again_keeps_first_date()
     {
         var customerId = await CustomerAsync();
         var portal = Portal(customerId);
-        var first = await portal.InviteAsync("dana@acme.example", Mailbox(customerId));
-        var other = await portal.InviteAsync("eve@acme.example", Mailbox(customerId));
+        var first = (await portal.InviteAsync("dana@acme.example", Mailbox(customerId))).Clerk;
+        var other = (await portal.InviteAsync("eve@acme.example", Mailbox(customerId))).Clerk;
 
         var again = await portal.InviteAsync("Dana@Acme.example", "eve@acme.example");
 
-        Assert.Equal(first, again);
-        Assert.Equal(2, Invitations(customerId, "txt").Count(text => text.Contains("(dana@acme.example)", StringComparison.Ordinal)));
+        Assert.Equal(first, again.Clerk);
+        Assert.False(again.Sent);
+        Assert.Equal(1, Invitations(customerId, "txt").Count(text => text.Contains("(dana@acme.example)", StringComparison.Ordinal)));
         var members = await portal.ListMembersAsync();
         Assert.Equal([Mailbox(customerId), "dana@acme.example", "eve@acme.example"], members.Select(member => member.Email));
         Assert.Equal(first, members[1]);
@@ -101,7 +121,7 @@ public sealed class CustomerPortalGrainTests(ClusterFixture fixture)
         Assert.Contains($"already has {PortalRules.MaxClerks} invited clerks", error.Message);
         Assert.False(await portal.IsMemberAsync("one.more@acme.example"));
         Assert.Equal(PortalRules.MaxClerks + 1, (await portal.ListMembersAsync()).Count);
-        Assert.Equal("clerk0@acme.example", (await portal.InviteAsync("clerk0@acme.example", Mailbox(customerId))).Email);
+        Assert.Equal("clerk0@acme.example", (await portal.InviteAsync("clerk0@acme.example", Mailbox(customerId))).Clerk.Email);
     }
 
     [Fact]

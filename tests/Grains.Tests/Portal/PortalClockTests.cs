@@ -84,7 +84,7 @@ public sealed class PortalClockTests
         await using var cluster = await FakeClockCluster.StartAsync(Start, postgres: database.ConnectionString, silos: 2);
         var customerId = await CustomerAsync(cluster);
         var portal = cluster.Grains.GetGrain<ICustomerPortalGrain>(customerId);
-        var clerk = await portal.InviteAsync("dana@acme.example", Mailbox(customerId));
+        var clerk = (await portal.InviteAsync("dana@acme.example", Mailbox(customerId))).Clerk;
         Assert.True(await portal.SendFreshLinkAsync());
 
         await cluster.RestartSilosAsync();

@@ -46,6 +46,12 @@ public sealed partial class AskForm
         return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
     }
 
+    /// <summary>Whether <paramref name="id"/> has the shape of the ids <see cref="New"/> makes, so a form cannot name another conversation.</summary>
+    public static bool IsFormConversationId(string? id) => id is not null && FormConversationId().IsMatch(id);
+
+    [GeneratedRegex("^c[0-9a-f]{32}$")]
+    private static partial Regex FormConversationId();
+
     [GeneratedRegex("^[0-9]+,[0-9]{3}$")]
     private static partial Regex AmbiguousAmount();
 }

@@ -51,9 +51,10 @@ public sealed partial class ClerksModel(IClusterClient cluster, PortalSessionCoo
 
         var normalized = PortalRules.Normalize(email!);
         var existing = (await Portal.ListMembersAsync()).FirstOrDefault(member => member.Email == normalized);
+        PortalInvitation invitation;
         try
         {
-            await Portal.InviteAsync(normalized, Session.Email);
+            invitation = await Portal.InviteAsync(normalized, Session.Email);
         }
         catch (ArgumentException)
         {
@@ -66,6 +67,9 @@ public sealed partial class ClerksModel(IClusterClient cluster, PortalSessionCoo
 
         Message = existing switch
         {
+            _ when !invitation.Sent =>
+                $"No email went to {normalized} now: an address gets at most one invitation every {PortalRules.InvitationInterval.TotalMinutes:0} minutes, " +
+                $"and a portal sends at most {PortalRules.MaxInvitationsPerDay} a day. Try again later.",
             null => $"Invitation sent to {normalized}. The email has a link to this portal; they confirm their address to sign in.",
             { IsDigestMailbox: true } => $"{normalized} is the digest mailbox and can already sign in; a new link was sent to it.",
             _ => $"{normalized} was already invited; a new link was sent to them.",

@@ -43,6 +43,9 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
 
     public DateOnly Today { get; private set; }
 
+    /// <summary>The customer's time zone, for the times of messages.</summary>
+    public TimeZoneInfo Zone { get; private set; } = TimeZoneInfo.Utc;
+
     public IReadOnlyList<ConversationView> Conversations { get; private set; } = [];
 
     /// <summary>The vendor's payment page for this invoice, or null when the vendor set none or nothing is owed.</summary>
@@ -75,6 +78,12 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         }
 
         Ask = form;
+        if (!AskForm.IsFormConversationId(form.ConversationId))
+        {
+            Ask = AskForm.New(Session.Email);
+            return Reject("ask", ["The form is out of date. Type your message again in the form below and send it."]);
+        }
+
         if (AskForm.IsAmbiguousAmount(form.DisputedAmount))
         {
             return Reject("ask", [$"The disputed amount '{form.DisputedAmount!.Trim()}' can be read as thousands or as decimals; type it with a point before the cents, " +
@@ -205,6 +214,13 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         return RedirectToPage(null, null, new { Vendor, Number, opened = conversationId }, $"conversation-{conversationId}");
     }
 
+    /// <summary>Returns an instant as the customer's local date and time, such as "Monday, March 3, 2025, 14:05 (Europe/Berlin)".</summary>
+    public string FormatInstant(DateTimeOffset at)
+    {
+        var local = TimeZoneInfo.ConvertTime(at, Zone);
+        return $"{Format.FormatDate(DateOnly.FromDateTime(local.DateTime))}, {local:HH:mm} ({Zone.Id})";
+    }
+
     /// <summary>Whether the invoice is unknown or billed to another customer; the page then shows only that.</summary>
     public bool IsMissing { get; private set; }
 
@@ -249,6 +265,7 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         var statement = await LoadStatementAsync(time);
         Format = DigestFormatter.For(statement.Language);
         Today = statement.AsOf;
+        Zone = statement.TimeZone is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc;
 
         var ids = (await Cluster.GetGrain<IVendorConversationFiguresGrain>(Vendor).ListForInvoiceAsync(Session.CustomerId, Number))
             .Select(item => item.ConversationId).ToList();

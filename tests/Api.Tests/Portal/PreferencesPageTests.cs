@@ -96,7 +96,7 @@ public sealed class PreferencesPageTests(ApiFixture fixture)
     [InlineData("Weekday", "Monday,Tuesday", "pref-weekday", "Weekday: &#x27;Monday,Tuesday&#x27; is not one of the choices; choose a day from Monday to Sunday.")]
     [InlineData("LocalTime", "", "pref-local-time", "Time of day is missing; type a 24-hour time such as 08:00.")]
     [InlineData("DueSoonDays", "31", "pref-due-soon-days", "Days before the due date: 31 is out of range;")]
-    [InlineData("DayOfMonth", "-1", "pref-day-of-month", "Day of month: &#x27;-1&#x27; is not a whole number;")]
+    [InlineData("DayOfMonth", "-1", "pref-day-of-month", "Day of month: -1 is out of range;")]
     public async Task Invalid_field_is_named(string field, string value, string id, string error)
     {
         using var portal = new PortalClient(fixture);

@@ -247,6 +247,26 @@ public sealed class StatementPageTests(ApiFixture fixture)
         Assert.DoesNotContain("already open", html);
     }
 
+    [Fact]
+    public async Task Negative_disputed_amount_names_the_rule()
+    {
+        using var portal = new PortalClient(fixture);
+        var (customerId, mailbox, southId) = await CreateTwoVendorCustomerAsync();
+        await portal.SignInAsync(customerId, mailbox);
+        var page = $"/portal/invoices/{southId}/S-1";
+
+        using var posted = await portal.PostAsync(page, "Ask", new Dictionary<string, string>
+        {
+            ["ConversationId"] = $"c{Guid.NewGuid():N}", ["Kind"] = "Dispute", ["Reason"] = "Pricing", ["DisputedAmount"] = "-5",
+            ["AuthorName"] = "Ann Clerk", ["Text"] = "The price is wrong.",
+        });
+        var html = await posted.Content.ReadAsStringAsync(TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.BadRequest, posted.StatusCode);
+        Assert.Contains("must be greater than zero", html);
+        Assert.DoesNotContain("is not a number", html);
+    }
+
     /// <summary>Bills one account at two vendors, the second with markup in its name, and returns the customer, its mailbox and the second vendor.</summary>
     private async Task<(string CustomerId, string Mailbox, string SouthId)> CreateTwoVendorCustomerAsync()
     {

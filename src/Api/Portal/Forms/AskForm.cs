@@ -43,7 +43,7 @@ public sealed partial class AskForm
 
         var trimmed = text.Trim();
         var normalized = trimmed.Contains('.', StringComparison.Ordinal) ? trimmed : trimmed.Replace(',', '.');
-        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var amount) ? amount : null;
+        return decimal.TryParse(normalized, NumberStyles.AllowDecimalPoint | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var amount) ? amount : null;
     }
 
     /// <summary>Whether <paramref name="id"/> has the shape of the ids <see cref="New"/> makes, so a form cannot name another conversation.</summary>

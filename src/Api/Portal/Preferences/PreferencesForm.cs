@@ -119,7 +119,7 @@ public sealed class PreferencesForm
     private static int? ParseWholeNumber(string field, string? value, Dictionary<string, string> errors)
     {
         var text = value?.Trim() ?? "";
-        if (int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+        if (int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var number))
         {
             return number;
         }

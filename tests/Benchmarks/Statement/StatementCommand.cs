@@ -117,7 +117,7 @@ public static class StatementCommand
         var profile = new ReadSeries(http, Profile, $"vendors/{network.Vendors[0].Id}");
         await using var sql = await StatementQuery.PrepareAsync(dataSource, customerId, options.AsOf, cancellationToken);
 
-        // The first read of each kind is timed apart, because it activates the customer grain or runs the query on a cold cache.
+        // The first read of each kind is timed apart, because it runs its code paths for the first time in the process.
         var (firstLive, body) = await live.ReadOnceAsync(cancellationToken);
         started = TimeProvider.System.GetTimestamp();
         var sqlStatement = await sql.ReadAsync(cancellationToken);

@@ -4,7 +4,7 @@ namespace TermSync.Benchmarks.Statement;
 
 /// <summary>What one run of the "statement" command measured. Latencies are in microseconds.</summary>
 /// <param name="ApiLoadSeconds">Time to register the target's vendors and push its invoices through the API.</param>
-/// <param name="FirstLiveMicroseconds">The first API read, which activates the customer grain; not counted in the rounds.</param>
+/// <param name="FirstLiveMicroseconds">The first API read, not counted in the rounds. The push before it has already activated the customer grain.</param>
 /// <param name="FirstSqlMicroseconds">The first run of the prepared SQL query; not counted in the rounds.</param>
 /// <param name="StatementBytes">Size of the API's JSON statement, in bytes.</param>
 /// <param name="RowsReadDuringLive">Rows PostgreSQL read from every user table while round 1 of the API reads ran, or null when no round ran.</param>

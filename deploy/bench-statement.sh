@@ -85,9 +85,9 @@ ways in the same run:
   keeps its open invoices and running totals in memory. The API makes two calls to it, one to check that the
   customer exists and one for the statement, and the grain asks each of the statement's 20 vendor grains for its
   name.
-- **sql**: the same statement computed by a conventional AR system from a plain \`invoices\` table (vendor id, invoice
-  number, customer id, currency, amount, open amount, disputed amount, issue date, due date, status) joined to a
-  \`vendors\` table for the names. Npgsql sends two prepared queries in one round trip: the open invoices in statement
+- **sql**: the same statement computed by a conventional AR system from a plain \`invoices\` table joined to a
+  \`vendors\` table for the names. The invoices table has the columns vendor id, invoice number, customer id,
+  currency, amount, open amount, disputed amount, issue date, due date and status. Npgsql sends two prepared queries in one round trip: the open invoices in statement
   order, and the totals per currency for each vendor and for the statement (\`GROUPING SETS\`). The partial index
   \`(customer_id, vendor_id, due_date, invoice_number) INCLUDE (currency, amount, open_amount, disputed_amount,
   issue_date) WHERE status = 'open'\` covers both, so they are index-only scans (plans below).
@@ -102,8 +102,8 @@ the comparison favours SQL.
 
 Only the target customer's 200 invoices are in TermSync. The other invoices of the network exist only in the SQL
 table, because pushing a million invoices through the API would take more than an hour at the ingest rate recorded
-in the bulk-ingest section. That does not change what a live read costs: a customer grain's state holds only that
-customer's invoices, the vendor grains it asks hold only their profiles, and a read of active grains sends no query
+in the bulk-ingest section. That does not change what a live read costs. A customer grain's state holds only that
+customer's invoices, and the vendor grains it asks hold only their profiles. A read of active grains sends no query
 to PostgreSQL, so the invoices of other customers are neither read nor held by the grains that serve it. The count
 of rows PostgreSQL read during the live reads, below, checks the last point.
 
@@ -124,8 +124,8 @@ $(cat "$work/results.md")
 What limits the figures: the covering partial index makes both SQL queries index-only scans of a few pages (see the
 buffers in the plans), so the SQL read is mostly one round trip to PostgreSQL and reading 200 rows. The live read is
 timed through the whole API. The vendor-profile rows are the cost of any API request with one grain call on this
-machine. The rest of a live read is the statement's own work, which this run does not break down further: a second
-grain call, the 20 vendor grain calls that the customer grain makes for the vendor names, building 200 lines, and
+machine. The rest of a live read is the statement's own work, which this run does not break down further. It is a second
+grain call, the 20 vendor grain calls that the customer grain makes for the vendor names, building 200 lines and
 writing the JSON response. While the SQL read is timed without HTTP, the p50 target needs a live read faster than a
 tenth of the SQL read, and the line above compares that with the vendor-profile floor. The p99 of both reads varies
 from round to round with the load of the other programs on the 2 cores, so compare the rounds, not only the medians.

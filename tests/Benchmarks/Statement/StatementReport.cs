@@ -34,7 +34,7 @@ public static class StatementReport
         var table = result.Table;
         text.AppendLine("Data:");
         text.AppendLine();
-        text.AppendLine(Invariant, $"- SQL side: {table.Rows:N0} invoices of {result.Vendors} vendors in the `invoices` table: the target customer's {StatementNetwork.TargetInvoiceCount} and {table.Rows - StatementNetwork.TargetInvoiceCount:N0} of {result.OtherCustomers:N0} other customers (seed {result.Seed}; 70 % paid, 4 % void or written off, 26 % open, some of them partly paid or disputed). Binary COPY {table.CopySeconds:F1} s, primary key and partial index {table.IndexSeconds:F1} s, `VACUUM (ANALYZE)` {table.VacuumSeconds:F1} s; table {MiB(table.TableBytes)} MiB, partial index of open invoices {MiB(table.IndexBytes)} MiB.");
+        text.AppendLine(Invariant, $"- SQL side: {table.Rows:N0} invoices of {result.Vendors} vendors in the `invoices` table: the target customer's {StatementNetwork.TargetInvoiceCount} and {table.Rows - StatementNetwork.TargetInvoiceCount:N0} of {result.OtherCustomers:N0} other customers, generated with seed {result.Seed}. Of the other invoices, 70 % are paid, 4 % void or written off and 26 % open, some of them partly paid or disputed. Binary COPY {table.CopySeconds:F1} s, primary key and partial index {table.IndexSeconds:F1} s, `VACUUM (ANALYZE)` {table.VacuumSeconds:F1} s; table {MiB(table.TableBytes)} MiB, partial index of open invoices {MiB(table.IndexBytes)} MiB.");
         text.AppendLine(Invariant, $"- TermSync side: only the target customer's {StatementNetwork.TargetInvoiceCount} invoices, pushed through `POST /vendors/{{vendorId}}/invoices/batch` for its {StatementNetwork.TargetVendorCount} registered vendors in {result.ApiLoadSeconds:F1} s. The other {table.Rows - StatementNetwork.TargetInvoiceCount:N0} invoices exist only in the SQL table.");
         text.AppendLine(Invariant, $"- Statement of customer `{result.CustomerId}` as of {result.AsOf:yyyy-MM-dd}: {StatementNetwork.TargetInvoiceCount} open invoices of {StatementNetwork.TargetVendorCount} vendors, {StatementNetwork.TargetInvoicesPerVendor} each.");
         text.AppendLine();
@@ -127,7 +127,8 @@ public static class StatementReport
         text.AppendLine();
         if (result.Problems.Count == 0)
         {
-            text.AppendLine(Invariant, $"- Before the warm-up and after the last round, the API and the SQL query returned the same {StatementNetwork.TargetInvoiceCount} invoices (vendor, number, currency, amount, open and disputed amounts, issue and due dates) in the same order, the same totals per currency for each vendor and for the statement, and exactly the generated invoices of the target customer.");
+            text.AppendLine(Invariant, $"- Before the warm-up and after the last round, the API and the SQL query returned the same {StatementNetwork.TargetInvoiceCount} invoices in the same order, compared by vendor, number, currency, amount, open and disputed amounts, issue and due dates.");
+            text.AppendLine("- Both returned the same totals per currency for each vendor and for the statement, and the API returned exactly the generated invoices of the target customer.");
         }
 
         foreach (var problem in result.Problems)

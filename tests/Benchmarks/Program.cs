@@ -6,6 +6,7 @@ using Serilog.Extensions.Logging;
 using TermSync.Benchmarks.DigestCycle;
 using TermSync.Benchmarks.Ingest;
 using TermSync.Benchmarks.Metrics;
+using TermSync.Benchmarks.Statement;
 using TermSync.Importer.Api;
 
 // Progress and client retries go to stderr, so stdout carries only the report.
@@ -38,9 +39,21 @@ if (args is ["metrics", ..])
     }
 }
 
+if (args is ["statement", ..])
+{
+    try
+    {
+        return await StatementCommand.RunAsync(args[1..]);
+    }
+    finally
+    {
+        await Log.CloseAndFlushAsync();
+    }
+}
+
 if (args is not ["ingest", ..])
 {
-    Console.Error.WriteLine("Usage: TermSync.Benchmarks ingest|digest-cycle|metrics [options]. Run a command with --help for its options.");
+    Console.Error.WriteLine("Usage: TermSync.Benchmarks ingest|digest-cycle|metrics|statement [options]. Run a command with --help for its options.");
     return args is ["--help"] ? 0 : 2;
 }
 

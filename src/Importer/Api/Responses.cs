@@ -4,7 +4,8 @@ namespace TermSync.Importer.Api;
 /// <param name="Outcome">"created", "updated", "unchanged", or <see cref="RejectedOutcome"/> with <paramref name="Errors"/> giving the reasons.</param>
 /// <param name="Version">Version of the invoice after the batch, or null when a new invoice was rejected.</param>
 /// <param name="Errors">Reasons for a rejection, or null.</param>
-public sealed record InvoiceBatchResult(string InvoiceNumber, string Outcome, long? Version, IReadOnlyList<ItemError>? Errors = null)
+/// <param name="CustomerId">The network customer the invoice is billed to, or null when it was rejected.</param>
+public sealed record InvoiceBatchResult(string InvoiceNumber, string Outcome, long? Version, IReadOnlyList<ItemError>? Errors = null, string? CustomerId = null)
 {
     /// <summary>Outcome of an invoice that the server did not store, for example because it conflicts with a stored one.</summary>
     public const string RejectedOutcome = "rejected";

@@ -13,6 +13,13 @@ public sealed partial class CustomerGrain(
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
     ILogger<CustomerGrain> logger) : Grain, ICustomerGrain
 {
+    /// <summary>How long a vendor's name is reused before the vendor grain is asked again, so a renamed vendor shows within it.</summary>
+    private static readonly TimeSpan VendorNameLifetime = TimeSpan.FromMinutes(1);
+
+    // Vendor names by vendor id, read from the vendor grains and kept in memory only, so a statement read makes no
+    // call to them while the names are fresh.
+    private readonly Dictionary<string, (string Name, DateTimeOffset ReadAt)> vendorNames = new(StringComparer.Ordinal);
+
     private string CustomerId => this.GetPrimaryKeyString();
 
     public async Task ApplyInvoiceAsync(InvoiceSnapshot invoice)
@@ -44,12 +51,19 @@ public sealed partial class CustomerGrain(
 
     public async Task<CustomerStatement> GetStatementAsync(DateOnly asOf)
     {
+        var now = time.GetUtcNow();
         var vendorIds = state.State.Book.Open.Values.Select(invoice => invoice.VendorId).Distinct(StringComparer.Ordinal).ToList();
-        var profiles = await Task.WhenAll(vendorIds.Select(id => GrainFactory.GetGrain<IVendorGrain>(id).GetProfileAsync()));
-        var names = vendorIds
-            .Zip(profiles, (id, profile) => (id, name: profile?.Name ?? id))
-            .ToDictionary(pair => pair.id, pair => pair.name, StringComparer.Ordinal);
+        var stale = vendorIds.Where(id => !vendorNames.TryGetValue(id, out var known) || now - known.ReadAt >= VendorNameLifetime).ToList();
+        if (stale.Count > 0)
+        {
+            var profiles = await Task.WhenAll(stale.Select(id => GrainFactory.GetGrain<IVendorGrain>(id).GetProfileAsync()));
+            foreach (var (id, profile) in stale.Zip(profiles))
+            {
+                vendorNames[id] = (profile?.Name ?? id, now);
+            }
+        }
 
+        var names = vendorIds.ToDictionary(id => id, id => vendorNames[id].Name, StringComparer.Ordinal);
         return StatementBuilder.Build(CustomerId, state.State.Reference, asOf, state.State.Book, names);
     }
 

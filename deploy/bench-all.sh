@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Runs every TermSync benchmark one after another and records each in its section of docs/benchmarks.md:
+# bulk ingest, digest cycle, receivables metrics reads and the bundled statement read. Each script starts and
+# stops its own PostgreSQL, API and silo; running them in turn keeps one from loading the machine while another
+# measures. A failing script stops the run, and the sections already written stay.
+#
+#   deploy/bench-all.sh
+#
+# The README's benchmark section gives each script's run time at its default sizes and its options for a quicker run.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+for script in bench.sh bench-digests.sh bench-metrics.sh bench-statement.sh; do
+  printf 'bench-all.sh: running deploy/%s\n' "$script" >&2
+  bash "$root/deploy/$script"
+done
+printf 'bench-all.sh: every section of docs/benchmarks.md is rewritten\n' >&2

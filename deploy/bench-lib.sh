@@ -160,3 +160,25 @@ bench_replace_section() {
     { echo; echo "$begin_marker"; cat "$section"; echo "$end_marker"; } >>"$doc"
   fi
 }
+
+# Checks the tools, builds in Release, starts PostgreSQL, makes the keys and empties the work folder $1. Sets
+# $section to a temporary file for the results section. At exit, the API and PostgreSQL stop and the file goes.
+bench_prepare() {
+  command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing; install it (package dotnet-sdk-10.0) and run again"
+  command -v curl >/dev/null || fail "curl is missing; install it with: apt-get install curl"
+  section=$(mktemp)
+  trap bench_stop_all EXIT
+  trap 'exit 130' INT TERM
+  log "building in Release"
+  dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
+  bench_start_postgres
+  bench_make_keys
+  rm -rf "$1"
+  mkdir -p "$1"
+}
+
+bench_stop_all() {
+  bench_stop_api
+  bench_stop_postgres
+  rm -f "$section"
+}

@@ -43,24 +43,7 @@ while [[ $# -gt 0 ]]; do
   esac
 done
 
-command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing; install it (package dotnet-sdk-10.0) and run again"
-command -v curl >/dev/null || fail "curl is missing; install it with: apt-get install curl"
-
-section=$(mktemp)
-stop_all() {
-  bench_stop_api
-  bench_stop_postgres
-  rm -f "$section"
-}
-trap stop_all EXIT
-trap 'exit 130' INT TERM
-
-log "building in Release"
-dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
-bench_start_postgres
-bench_make_keys
-rm -rf "$work"
-mkdir -p "$work"
+bench_prepare "$work"
 bench_reset_database
 bench_migrate
 bench_start_api "$root/var/log/bench-statement-api.log"

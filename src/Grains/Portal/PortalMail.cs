@@ -8,13 +8,13 @@ internal static class PortalMail
 {
     public static DigestMessage Invitation(string customerId, string? customerName, string to, string invitedBy, string link, string unsubscribeUrl)
     {
-        var who = customerName is { Length: > 0 } ? customerName : "your company";
+        var company = customerName is { Length: > 0 } ? customerName : "your company";
         return Message(
             customerId,
             "invite",
             to,
-            $"You are invited to the TermSync portal of {who}",
-            $"{invitedBy} invited you to see the open invoices of {who} from all its vendors on TermSync, where you can pay them, " +
+            $"You are invited to the TermSync portal of {company}",
+            $"{invitedBy} invited you to see the open invoices of {company} from all its vendors on TermSync, where you can pay them, " +
             $"ask the vendors about them and tell the vendors when you will pay. Open the portal and confirm this address ({to}).",
             "The link works for a limited time.",
             link,

@@ -2,12 +2,20 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TermSync.Customers;
 using TermSync.Digests;
+using Orleans.Concurrency;
+using TermSync.Grains.Storage;
 using TermSync.Invoices;
 using TermSync.Surveys;
 using TermSync.Vendors;
 
 namespace TermSync.Grains.Customers;
 
+/// <summary>
+/// One customer's open invoices across every vendor. The grain is reentrant, so the invoice changes of a bulk push
+/// interleave and share state writes: each call changes the book in memory within one turn, then waits for a write
+/// that started after its change.
+/// </summary>
+[Reentrant]
 public sealed partial class CustomerGrain(
     [PersistentState("customer", StorageNames.Default)] IPersistentState<CustomerState> state,
     [FromKeyedServices(GrainClock.Key)] TimeProvider time,
@@ -19,6 +27,8 @@ public sealed partial class CustomerGrain(
     // Vendor names by vendor id, read from the vendor grains and kept in memory only, so a statement read makes no
     // call to them while the names are fresh.
     private readonly Dictionary<string, (string Name, DateTimeOffset ReadAt)> vendorNames = new(StringComparer.Ordinal);
+
+    private CoalescedStateWriter? writer;
 
     private string CustomerId => this.GetPrimaryKeyString();
 
@@ -69,7 +79,13 @@ public sealed partial class CustomerGrain(
 
     public Task<bool> ExistsAsync() => Task.FromResult(state.State.Reference is not null);
 
-    private async Task SaveAsync()
+    private Task SaveAsync()
+    {
+        writer ??= new CoalescedStateWriter(WriteAsync);
+        return writer.WriteAsync();
+    }
+
+    private async Task WriteAsync()
     {
         try
         {
@@ -109,6 +125,7 @@ public sealed partial class CustomerGrain(
             return;
         }
 
+        // Interleaved calls may both get here, and both steps are idempotent.
         await GrainFactory.GetGrain<ICustomerDirectoryGrain>(ICustomerDirectoryGrain.ShardOf(CustomerId)).AddAsync(CustomerId);
         await GrainFactory.GetGrain<IDigestGrain>(CustomerId).EnsureScheduledAsync(state.State.Reference?.TimeZone);
         state.State.Enrolled = true;

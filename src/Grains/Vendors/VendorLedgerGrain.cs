@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+using TermSync.Grains.Storage;
 using TermSync.Invoices;
 using TermSync.Vendors;
 
@@ -30,9 +32,16 @@ public sealed class VendorLedgerState
     public Dictionary<string, VendorCurrencyFigures> Figures { get; set; } = new(StringComparer.Ordinal);
 }
 
+/// <summary>
+/// One shard of a vendor's invoice totals. The grain is reentrant, so the invoices of a bulk push share state writes:
+/// each call adjusts the totals in memory within one turn, then waits for a write that started after its change.
+/// </summary>
+[Reentrant]
 public sealed class VendorLedgerGrain(
     [PersistentState("vendorledger", StorageNames.Default)] IPersistentState<VendorLedgerState> state) : Grain, IVendorLedgerGrain
 {
+    private CoalescedStateWriter? writer;
+
     public async Task ApplyInvoiceAsync(InvoiceSnapshot invoice)
     {
         var ledger = state.State;
@@ -51,7 +60,8 @@ public sealed class VendorLedgerGrain(
 
         Adjust(next, +1);
         ledger.Invoices[invoice.InvoiceNumber] = next;
-        await state.WriteStateAsync();
+        writer ??= new CoalescedStateWriter(WriteAsync);
+        await writer.WriteAsync();
     }
 
     public Task<IReadOnlyList<VendorCurrencyFigures>> GetFiguresAsync() =>
@@ -80,6 +90,20 @@ public sealed class VendorLedgerGrain(
         }
 
         return Task.FromResult(new IssuedInvoiceCount(issued, issuedAndQueried));
+    }
+
+    private async Task WriteAsync()
+    {
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        catch
+        {
+            // A failed write leaves the change in memory only; the next activation reloads the stored state.
+            DeactivateOnIdle();
+            throw;
+        }
     }
 
     private void Adjust(InvoiceContribution contribution, int sign)

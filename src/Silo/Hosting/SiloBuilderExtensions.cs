@@ -20,7 +20,7 @@ namespace TermSync.Silo.Hosting;
 public static class SiloBuilderExtensions
 {
     /// <summary>
-    /// Configures a TermSync silo: ADO.NET clustering, grain storage and reminders on PostgreSQL, the receivables
+    /// Configures a TermSync silo: ADO.NET clustering and reminders on PostgreSQL, grain storage on PostgreSQL with group commit, the receivables
     /// ledger in PostgreSQL, the endpoints from <see cref="ClusterSettings"/>, and the services the grains need.
     /// </summary>
     public static ISiloBuilder UseTermSyncSilo(this ISiloBuilder silo, IConfiguration configuration)
@@ -44,12 +44,7 @@ public static class SiloBuilderExtensions
             options.Invariant = ClusterSettings.Invariant;
             options.ConnectionString = settings.ConnectionString;
         });
-        silo.AddAdoNetGrainStorage(StorageNames.Default, options =>
-        {
-            options.Invariant = ClusterSettings.Invariant;
-            options.ConnectionString = settings.ConnectionString;
-        });
-        silo.Services.UseOrleansBinaryStateSerializer(StorageNames.Default);
+        silo.AddGroupCommitGrainStorage(StorageNames.Default, settings.ConnectionString);
         silo.AddAdoNetGrainStorage(StorageNames.PubSub, options =>
         {
             options.Invariant = ClusterSettings.Invariant;

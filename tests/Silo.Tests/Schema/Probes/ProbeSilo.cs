@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using TermSync.Silo.Hosting;
 
 namespace TermSync.Silo.Tests.Schema.Probes;
 
@@ -18,6 +19,9 @@ public sealed class ProbeSilo : IAsyncDisposable
 
     /// <summary>The grain storage configured with DeleteStateOnClear, which deletes the row instead.</summary>
     public const string DeletingStorageName = "postgres-delete-on-clear";
+
+    /// <summary>The TermSync group-commit grain storage, over an ADO.NET grain storage of its own.</summary>
+    public const string GroupCommitStorageName = "postgres-group-commit";
 
     /// <summary>The ADO.NET invariant name of Npgsql.</summary>
     public const string Invariant = "Npgsql";
@@ -77,6 +81,7 @@ public sealed class ProbeSilo : IAsyncDisposable
                     options.ConnectionString = connectionString;
                     options.DeleteStateOnClear = true;
                 });
+                silo.AddGroupCommitGrainStorage(GroupCommitStorageName, connectionString);
                 silo.UseAdoNetReminderService(options =>
                 {
                     options.Invariant = Invariant;

@@ -1,0 +1,112 @@
+using System.Threading.Channels;
+
+namespace TermSync.Silo.Storage;
+
+/// <summary>
+/// Group commit for writes to PostgreSQL. Items of concurrent callers queue up while a flush runs, and the next flush
+/// hands all of them to one call of the flush function, which writes them in one statement. Each caller's task
+/// completes with its own item's result after that call returned, and fails with the call's exception when it threw.
+/// </summary>
+/// <typeparam name="TItem">One caller's item.</typeparam>
+/// <typeparam name="TResult">The result of one item, in the order of the items the flush function received.</typeparam>
+public sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
+{
+    private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> _flush;
+    private readonly Func<IReadOnlyList<TItem>, TItem, bool> _fits;
+    private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _flushLoop;
+    private Pending? _carried;
+
+    /// <summary>Starts the flush loop.</summary>
+    /// <param name="flush">Writes the items of one flush and returns one result per item, in the same order.</param>
+    /// <param name="fits">Tells whether an item may join the items already taken for a flush; an item that does not fit waits for the next one.</param>
+    public GroupCommitQueue(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> flush, Func<IReadOnlyList<TItem>, TItem, bool> fits)
+    {
+        ArgumentNullException.ThrowIfNull(flush);
+        ArgumentNullException.ThrowIfNull(fits);
+        _flush = flush;
+        _fits = fits;
+        _flushLoop = Task.Run(RunFlushLoopAsync);
+    }
+
+    /// <summary>Raised after each flush with the number of items it wrote, or with the exception every caller of the flush received.</summary>
+    public event Action<int, Exception?>? Flushed;
+
+    /// <summary>Queues <paramref name="item"/> and completes with its result once the flush holding it returned.</summary>
+    /// <exception cref="ObjectDisposedException">The queue is stopped.</exception>
+    public Task<TResult> EnqueueAsync(TItem item)
+    {
+        var pending = new Pending(item, new TaskCompletionSource<TResult>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_pending.Writer.TryWrite(pending))
+        {
+            throw new ObjectDisposedException(nameof(GroupCommitQueue<TItem, TResult>), "The group-commit queue is stopped and takes no more items.");
+        }
+
+        return pending.Completion.Task;
+    }
+
+    /// <summary>Flushes every queued item, then stops the flush loop.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _pending.Writer.TryComplete();
+        await _flushLoop;
+    }
+
+    private async Task RunFlushLoopAsync()
+    {
+        while (_carried is not null || await _pending.Reader.WaitToReadAsync())
+        {
+            var batch = TakeBatch();
+            var items = batch.ConvertAll(pending => pending.Item);
+            try
+            {
+                var results = await _flush(items);
+                for (var index = 0; index < batch.Count; index++)
+                {
+                    batch[index].Completion.TrySetResult(results[index]);
+                }
+
+                Flushed?.Invoke(batch.Count, null);
+            }
+            catch (Exception exception)
+            {
+                // Every error goes to the callers of the batch, because the loop must keep serving later items.
+                foreach (var pending in batch)
+                {
+                    pending.Completion.TrySetException(exception);
+                }
+
+                Flushed?.Invoke(batch.Count, exception);
+            }
+        }
+    }
+
+    /// <summary>Takes queued items until one does not fit, which is carried to the next flush. The first item always fits.</summary>
+    private List<Pending> TakeBatch()
+    {
+        var batch = new List<Pending>();
+        var items = new List<TItem>();
+        if (_carried is { } carried)
+        {
+            batch.Add(carried);
+            items.Add(carried.Item);
+            _carried = null;
+        }
+
+        while (_pending.Reader.TryRead(out var pending))
+        {
+            if (batch.Count > 0 && !_fits(items, pending.Item))
+            {
+                _carried = pending;
+                break;
+            }
+
+            batch.Add(pending);
+            items.Add(pending.Item);
+        }
+
+        return batch;
+    }
+
+    private sealed record Pending(TItem Item, TaskCompletionSource<TResult> Completion);
+}

@@ -3,9 +3,11 @@
 #
 #   deploy/bench.sh [driver options]    for example: deploy/bench.sh --customers 1000 --rounds 5
 #
-# Starts its own PostgreSQL under var/postgres-bench, resets its database, builds the solution in Release,
-# applies the schema, starts the API with a co-hosted silo, and runs the driver in tests/Benchmarks
-# (`TermSync.Benchmarks ingest --help` lists its options). Every port is a free one picked at start.
+# Starts its own PostgreSQL under var/postgres-bench with pg_stat_statements loaded, resets its database,
+# builds the solution in Release, applies the schema, starts the API with a co-hosted silo, and runs the
+# driver in tests/Benchmarks (`TermSync.Benchmarks ingest --help` lists its options). After the API
+# rounds, the driver runs the COPY and naive grain-write baselines on the same database. Every port is a
+# free one picked at start.
 # Afterwards it stops the API, and PostgreSQL unless that server already ran before, and replaces the
 # bulk-ingest section of docs/benchmarks.md. A run whose checks fail leaves the file as it was.
 set -euo pipefail
@@ -28,6 +30,7 @@ stop_all() {
 trap stop_all EXIT
 trap 'exit 130' INT TERM
 
+export TERMSYNC_POSTGRES_STAT_STATEMENTS=on
 bench_start_postgres
 bench_reset_database
 
@@ -44,21 +47,23 @@ results=$(mktemp)
 section=$(mktemp)
 trap 'stop_all; rm -f "$results" "$section"' EXIT
 log "running the bulk-ingest driver"
-TERMSYNC_API_KEY=$admin_key dotnet "$root/tests/Benchmarks/bin/Release/$bin/TermSync.Benchmarks.dll" ingest \
+TERMSYNC_API_KEY=$admin_key ConnectionStrings__TermSync=$connection \
+  dotnet "$root/tests/Benchmarks/bin/Release/$bin/TermSync.Benchmarks.dll" ingest \
   --api "$api_url" --markdown "$results" "$@" || fail "the driver failed or its checks did not pass; docs/benchmarks.md is unchanged"
 
 commit=$(bench_commit)
 runtime=$(bench_runtime)
 
-# The storage's version column starts at 1 and grows by 1 on every write, so it counts a grain's writes.
+# The storage's version column starts at 1 and grows by 1 on every write, so it counts a grain's writes. Only the
+# rows of the API's silo count: the naive baseline writes under its own service id.
 state_query() { bench_psql -tA -d termsync -c "$1"; }
 state_rows=$(state_query "
   SELECT format('| %s | %s | %s | %s | %s |', grain_type_string, count(*), round(avg(version), 1),
                 round(avg(length(payload_binary))), max(length(payload_binary)))
-  FROM orleans_grain_state GROUP BY grain_type_string ORDER BY sum(version) DESC")
+  FROM orleans_grain_state WHERE service_id <> 'termsync-naive-baseline' GROUP BY grain_type_string ORDER BY sum(version) DESC")
 writes_per_invoice=$(state_query "
   SELECT round(sum(version)::numeric / nullif(count(*) FILTER (WHERE grain_type_string = 'invoice'), 0), 2)
-  FROM orleans_grain_state")
+  FROM orleans_grain_state WHERE service_id <> 'termsync-naive-baseline'")
 
 cat >"$section" <<SECTION
 ## Bulk ingest
@@ -67,7 +72,9 @@ Invoices per second stored through \`POST /vendors/{vendorId}/invoices/batch\`. 
 for a batch only after each invoice, its customer's aggregate and its vendor ledger shard are written to
 PostgreSQL, so every acknowledged invoice is a persisted one. Each round sends the invoices of a
 generated network once under new invoice numbers, so every request creates invoices. The driver, the
-API with its co-hosted silo, and PostgreSQL share the machine below.
+API with its co-hosted silo, and PostgreSQL share the machine below. In the same run, the driver
+stores the same invoices with binary COPY into a plain table, the floor set by the database, and with
+one grain state write per invoice, the naive Orleans way.
 
 - Date: $(date -u '+%Y-%m-%d %H:%M UTC')
 - Commit: $commit

@@ -11,6 +11,10 @@
 # it runs the server as that user and needs the binaries installed already.
 # Progress goes to stderr, so `connection=$(deploy/postgres.sh start DIR PORT)` captures only the
 # connection string.
+#
+# With TERMSYNC_POSTGRES_STAT_STATEMENTS=on, a server that this script starts preloads pg_stat_statements,
+# and the script creates the extension in the termsync database and in template1, so databases created
+# later have its view too. A server that already runs keeps the libraries it started with.
 set -euo pipefail
 
 readonly ROLE=termsync
@@ -109,6 +113,27 @@ running_port() {
   fi
 }
 
+# Prints the server options that load pg_stat_statements, or nothing when TERMSYNC_POSTGRES_STAT_STATEMENTS is not
+# on or the library is not installed.
+stat_statements_options() {
+  local bin=$1
+  [[ ${TERMSYNC_POSTGRES_STAT_STATEMENTS:-} == on ]] || return 0
+  if [[ ! -f $("$bin/pg_config" --pkglibdir)/pg_stat_statements.so ]]; then
+    log "pg_stat_statements.so is missing from $("$bin/pg_config" --pkglibdir), so the server starts without it"
+    return 0
+  fi
+  printf ' -c shared_preload_libraries=pg_stat_statements'
+}
+
+create_stat_statements_extension() {
+  local bin=$1 dir=$2 port=$3 database
+  [[ ${TERMSYNC_POSTGRES_STAT_STATEMENTS:-} == on && -f $("$bin/pg_config" --pkglibdir)/pg_stat_statements.so ]] || return 0
+  for database in template1 "$DATABASE"; do
+    as_server_user "$bin/psql" --host="$dir" --port="$port" --username="$SERVER_USER" --dbname="$database" \
+      --no-psqlrc --set=ON_ERROR_STOP=1 --quiet --command="CREATE EXTENSION IF NOT EXISTS pg_stat_statements" >/dev/null
+  done
+}
+
 start_server() {
   local bin=$1 dir=$2 port=$3 current
   current=$(running_port "$bin" "$dir")
@@ -119,7 +144,7 @@ start_server() {
   fi
   log "starting the server on 127.0.0.1:$port"
   as_server_user "$bin/pg_ctl" start --pgdata="$dir" --log="$dir/server.log" --wait --timeout="$READY_TIMEOUT_SECONDS" \
-    --options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c max_connections=200" \
+    --options="-c listen_addresses=127.0.0.1 -c port=$port -c unix_socket_directories='$dir' -c max_connections=200$(stat_statements_options "$bin")" \
     >/dev/null || fail "the server did not start; see $dir/server.log"
 }
 
@@ -171,6 +196,7 @@ command_start() {
   start_server "$bin" "$dir" "$port"
   wait_until_ready "$bin" "$port"
   create_role_and_database "$bin" "$dir" "$port"
+  create_stat_statements_extension "$bin" "$dir" "$port"
   echo "Host=127.0.0.1;Port=$port;Username=$ROLE;Password=$ROLE_PASSWORD;Database=$DATABASE"
 }
 

@@ -8,7 +8,9 @@ public sealed record IngestOptions
 {
     public const string Usage =
         """
-        Measures how many invoices per second POST /vendors/{vendorId}/invoices/batch stores.
+        Measures how many invoices per second POST /vendors/{vendorId}/invoices/batch stores, and beside it
+        two baselines on the same invoices: binary COPY into a plain table, and one WriteStateAsync per
+        invoice through the Orleans ADO.NET grain storage.
 
         Usage:
           TermSync.Benchmarks ingest --api URL [options]
@@ -29,11 +31,17 @@ public sealed record IngestOptions
 
         Each round sends every generated invoice once, under invoice numbers that no earlier round used,
         so every round measures creates. The API key, when the API needs one, comes from the environment
-        variable TERMSYNC_API_KEY.
+        variable TERMSYNC_API_KEY. The connection string of the API's database comes from the environment
+        variable ConnectionStrings__TermSync (required). After the API rounds and their checks, the driver
+        runs the baselines on that database: it drops and creates the table ingest_copy_baseline, and it
+        hosts a silo whose grain state rows carry the service id termsync-naive-baseline.
         """;
 
     /// <summary>Root URL of the API, ending in '/'.</summary>
     public required Uri Api { get; init; }
+
+    /// <summary>Connection string of the API's database, which the baselines write to and pg_stat_statements is read from.</summary>
+    public required string ConnectionString { get; init; }
 
     /// <summary>
     /// Network to generate. Payments and disputes of the plan are not sent. The default generates about 2,100 invoices
@@ -60,7 +68,7 @@ public sealed record IngestOptions
     public string? MarkdownPath { get; init; }
 
     /// <summary>Parses the arguments after the command name.</summary>
-    /// <exception cref="ArgumentException">An option is unknown, lacks its value or is out of range.</exception>
+    /// <exception cref="ArgumentException">An option is unknown, lacks its value or is out of range, or the connection string is not set.</exception>
     public static IngestOptions Parse(IReadOnlyList<string> args)
     {
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -86,7 +94,11 @@ public sealed record IngestOptions
             throw new ArgumentException("The option --api is missing or not an absolute URL. Pass the API root, such as --api http://127.0.0.1:5080.");
         }
 
-        var defaults = new IngestOptions { Api = apiUri };
+        var connectionString = Environment.GetEnvironmentVariable("ConnectionStrings__TermSync") is { Length: > 0 } found
+            ? found
+            : throw new ArgumentException("The environment variable ConnectionStrings__TermSync is missing; set it to the connection string of the API's database.");
+
+        var defaults = new IngestOptions { Api = apiUri, ConnectionString = connectionString };
         var options = defaults with
         {
             Network = defaults.Network with

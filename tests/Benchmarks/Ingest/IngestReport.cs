@@ -9,6 +9,8 @@ namespace TermSync.Benchmarks.Ingest;
 /// <param name="Retries">Batch requests that the client sent again after a transport error, a timeout or a 5xx status.</param>
 /// <param name="LoadAtStart">1, 5 and 15 minute load averages when the first round started.</param>
 /// <param name="LoadAtEnd">The same after the last round.</param>
+/// <param name="Baselines">COPY and naive grain-write rounds on the same invoices.</param>
+/// <param name="Statements">PostgreSQL statements with the most execution time during the measured rounds.</param>
 public sealed record IngestReport(
     IngestOptions Options,
     int InvoicesPerRound,
@@ -17,11 +19,16 @@ public sealed record IngestReport(
     long Retries,
     string LoadAtStart,
     string LoadAtEnd,
-    VerificationResult Verification)
+    VerificationResult Verification,
+    BaselineResult Baselines,
+    StatementProfile Statements)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
-    /// <summary>Problems that make the figures invalid: rejected invoices, invoices that were not new, or failed read-backs.</summary>
+    /// <summary>
+    /// Problems that make the figures invalid: rejected invoices, invoices that were not new, failed read-backs, or
+    /// baseline tables that do not contain exactly the invoices their rounds stored.
+    /// </summary>
     public IReadOnlyList<string> Problems
     {
         get
@@ -40,6 +47,16 @@ public sealed record IngestReport(
             }
 
             problems.AddRange(Verification.Failures);
+            if (Baselines.CopyRows != Baselines.CopyInvoices)
+            {
+                problems.Add($"The COPY table contains {Baselines.CopyRows} rows but the COPY rounds wrote {Baselines.CopyInvoices} invoices.");
+            }
+
+            if (Baselines.NaiveRows != Baselines.NaiveInvoices)
+            {
+                problems.Add($"orleans_grain_state contains {Baselines.NaiveRows} naive invoice rows but the naive rounds stored {Baselines.NaiveInvoices} invoices.");
+            }
+
             return problems;
         }
     }
@@ -48,9 +65,7 @@ public sealed record IngestReport(
     public string ToMarkdown()
     {
         var measured = Rounds.Where(round => round.Measured).ToList();
-        var rates = measured.Select(round => round.InvoicesPerSecond).ToList();
-        var mean = rates.Average();
-        var deviation = rates.Count > 1 ? Math.Sqrt(rates.Sum(rate => (rate - mean) * (rate - mean)) / (rates.Count - 1)) : 0;
+        var throughput = Spread.Of([.. measured.Select(round => round.InvoicesPerSecond)]);
         var latency = new LongHistogram(1, 600_000_000, 3);
         foreach (var round in measured)
         {
@@ -67,7 +82,7 @@ public sealed record IngestReport(
         }
 
         text.AppendLine();
-        text.AppendLine(Invariant, $"- **Throughput over {rates.Count} measured round{(rates.Count == 1 ? "" : "s")}: mean {mean:N0} invoices/s**, standard deviation {deviation:N0} ({deviation / mean:P0}), min {rates.Min():N0}, max {rates.Max():N0}.");
+        text.AppendLine(Invariant, $"- **Throughput over {throughput.Count} measured round{(throughput.Count == 1 ? "" : "s")}: mean {throughput.Mean:N0} invoices/s**, standard deviation {throughput.Deviation:N0} ({throughput.Deviation / throughput.Mean:P0}), min {throughput.Min:N0}, max {throughput.Max:N0}.");
         text.AppendLine(Invariant, $"- **Batch latency over the {latency.TotalCount} measured batches: p50 {Milliseconds(latency, 50)} ms, p99 {Milliseconds(latency, 99)} ms**, max {Milliseconds(latency, 100)} ms. With fewer than 100 batches, p99 is one of the two highest latencies.");
         text.AppendLine(Invariant, $"- Network: seed {Options.Network.Seed}, {Options.Network.Vendors} vendors, {Options.Network.Customers:N0} customers, {Options.Network.InvoicesPerPair} invoices per vendor and customer pair. Each round sends {InvoicesPerRound:N0} invoices in batches of {Options.BatchSize:N0} invoices of one vendor, {Options.Senders} batches in flight. The {InvoicesLeftOut:N0} generated invoices that fill no batch are not sent.");
         text.AppendLine(Invariant, $"- Load average (1, 5, 15 min) when the first round started: {LoadAtStart}; after the last round: {LoadAtEnd}.");
@@ -78,11 +93,20 @@ public sealed record IngestReport(
         text.AppendLine(Invariant, $"- Batch requests retried by the client: {Retries}.");
         text.AppendLine(Invariant, $"- Read back: {Verification.SamplesMatching} of {Verification.Samples} randomly sampled acknowledged invoices returned 200 with the amount that was sent.");
         text.AppendLine(Invariant, $"- Vendor figures: {Verification.VendorsMatching} of {Verification.Vendors} vendors count exactly the invoices acknowledged for them ({Rounds.Sum(round => round.Acknowledged):N0} in all).");
+        text.AppendLine(Invariant, $"- Baseline rows: the COPY table contains {Baselines.CopyRows:N0} rows for {Baselines.CopyInvoices:N0} copied invoices, and orleans_grain_state {Baselines.NaiveRows:N0} naive invoice rows for {Baselines.NaiveInvoices:N0} stored ones.");
         foreach (var problem in Problems)
         {
             text.AppendLine(Invariant, $"- **Problem:** {problem}");
         }
 
+        text.AppendLine();
+        text.AppendLine("### Baselines in the same run");
+        text.AppendLine();
+        BaselineReport.AppendBaselines(text, Rounds, Baselines, Options.Senders);
+        text.AppendLine();
+        text.AppendLine("### PostgreSQL statements during the API rounds");
+        text.AppendLine();
+        BaselineReport.AppendStatements(text, Statements);
         return text.ToString();
     }
 

@@ -15,6 +15,12 @@ namespace TermSync.Silo.Storage;
 /// </summary>
 public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDisposable
 {
+    /// <summary>
+    /// Statements of each kind that run at once. A grain has at most one write in flight, so overlapping flushes never
+    /// hold two writes of one row, except from a duplicate activation, which the version check turns away.
+    /// </summary>
+    private const int ConcurrentFlushes = 2;
+
     private readonly AdoNetGrainStorage _rows;
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
@@ -41,8 +47,8 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
         _name = name;
         _activators = activators;
         _logger = logger;
-        _reads = new GroupCommitQueue<GrainStateRowKey, StoredGrainState?>(new GrainStateBatchReader(dataSource, serviceId).ReadAsync, GrainStateBatchReader.Fits);
-        _writes = new GroupCommitQueue<PendingStateWrite, int?>(new GrainStateBatchWriter(dataSource, serviceId).WriteAsync, GrainStateBatchWriter.Fits);
+        _reads = new GroupCommitQueue<GrainStateRowKey, StoredGrainState?>(new GrainStateBatchReader(dataSource, serviceId).ReadAsync, GrainStateBatchReader.Fits, ConcurrentFlushes);
+        _writes = new GroupCommitQueue<PendingStateWrite, int?>(new GrainStateBatchWriter(dataSource, serviceId).WriteAsync, GrainStateBatchWriter.Fits, ConcurrentFlushes);
         _reads.Flushed += (count, exception) => OnFlushed("read", count, exception);
         _writes.Flushed += (count, exception) => OnFlushed("wrote", count, exception);
     }

@@ -3,7 +3,7 @@ using System.Threading.Channels;
 namespace TermSync.Silo.Storage;
 
 /// <summary>
-/// Group commit for writes to PostgreSQL. Items of concurrent callers queue up while a flush runs, and the next flush
+/// Group commit for statements to PostgreSQL. Items of concurrent callers queue up while flushes run, and the next flush
 /// hands all of them to one call of the flush function, which writes them in one statement. Each caller's task
 /// completes with its own item's result after that call returned, and fails with the call's exception when it threw.
 /// </summary>
@@ -13,6 +13,7 @@ public sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
 {
     private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> _flush;
     private readonly Func<IReadOnlyList<TItem>, TItem, bool> _fits;
+    private readonly int _maxConcurrentFlushes;
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _flushLoop;
     private Pending? _carried;
@@ -20,12 +21,18 @@ public sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
     /// <summary>Starts the flush loop.</summary>
     /// <param name="flush">Writes the items of one flush and returns one result per item, in the same order.</param>
     /// <param name="fits">Tells whether an item may join the items already taken for a flush; an item that does not fit waits for the next one.</param>
-    public GroupCommitQueue(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> flush, Func<IReadOnlyList<TItem>, TItem, bool> fits)
+    /// <param name="maxConcurrentFlushes">
+    /// How many flushes may run at once. With more than one, the flush function must accept items of overlapping flushes
+    /// in any order.
+    /// </param>
+    public GroupCommitQueue(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> flush, Func<IReadOnlyList<TItem>, TItem, bool> fits, int maxConcurrentFlushes = 1)
     {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentFlushes, 1);
         ArgumentNullException.ThrowIfNull(flush);
         ArgumentNullException.ThrowIfNull(fits);
         _flush = flush;
         _fits = fits;
+        _maxConcurrentFlushes = maxConcurrentFlushes;
         _flushLoop = Task.Run(RunFlushLoopAsync);
     }
 
@@ -54,30 +61,48 @@ public sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
 
     private async Task RunFlushLoopAsync()
     {
-        while (_carried is not null || await _pending.Reader.WaitToReadAsync())
+        var running = new List<Task>();
+        while (true)
         {
-            var batch = TakeBatch();
-            var items = batch.ConvertAll(pending => pending.Item);
-            try
+            running.RemoveAll(flush => flush.IsCompleted);
+            if (running.Count >= _maxConcurrentFlushes)
             {
-                var results = await _flush(items);
-                for (var index = 0; index < batch.Count; index++)
-                {
-                    batch[index].Completion.TrySetResult(results[index]);
-                }
-
-                Flushed?.Invoke(batch.Count, null);
+                await Task.WhenAny(running);
+                continue;
             }
-            catch (Exception exception)
+
+            if (_carried is null && !await _pending.Reader.WaitToReadAsync())
             {
-                // Every error goes to the callers of the batch, because the loop must keep serving later items.
-                foreach (var pending in batch)
-                {
-                    pending.Completion.TrySetException(exception);
-                }
-
-                Flushed?.Invoke(batch.Count, exception);
+                break;
             }
+
+            running.Add(FlushAsync(TakeBatch()));
+        }
+
+        await Task.WhenAll(running);
+    }
+
+    private async Task FlushAsync(List<Pending> batch)
+    {
+        try
+        {
+            var results = await _flush(batch.ConvertAll(pending => pending.Item));
+            for (var index = 0; index < batch.Count; index++)
+            {
+                batch[index].Completion.TrySetResult(results[index]);
+            }
+
+            Flushed?.Invoke(batch.Count, null);
+        }
+        catch (Exception exception)
+        {
+            // Every error goes to the callers of the batch, because the loop must keep serving later items.
+            foreach (var pending in batch)
+            {
+                pending.Completion.TrySetException(exception);
+            }
+
+            Flushed?.Invoke(batch.Count, exception);
         }
     }
 

@@ -13,7 +13,7 @@ public sealed class IngestBaselines(NpgsqlDataSource dataSource, TextWriter prog
     /// Grain calls that one batch request keeps in flight in the API (InvoiceBatchIssuer.MaxConcurrentCalls), so the
     /// naive baseline keeps as many calls in flight as the API does with all its batches in flight.
     /// </summary>
-    private const int ApiCallsPerBatch = 64;
+    private const int ApiCallsPerBatch = 1000;
 
     /// <summary>Npgsql's default Maximum Pool Size, which the API's grain storage runs with.</summary>
     private const int DefaultPoolSize = 100;

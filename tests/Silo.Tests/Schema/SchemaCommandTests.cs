@@ -21,7 +21,7 @@ public sealed class SchemaCommandTests
         Assert.Equal(0, secondExitCode);
         await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
         await using var command = dataSource.CreateCommand("SELECT count(*) FROM termsync_schema_migration");
-        Assert.Equal(5L, await command.ExecuteScalarAsync(cancellationToken));
+        Assert.Equal(6L, await command.ExecuteScalarAsync(cancellationToken));
     }
 
     [Fact]

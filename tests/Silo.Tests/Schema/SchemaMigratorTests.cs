@@ -14,6 +14,7 @@ public sealed class SchemaMigratorTests
         "0003_orleans_reminders.sql",
         "0004_idempotency.sql",
         "0005_receivables_ledger.sql",
+        "0006_grain_state_storage.sql",
     ];
 
     // The query keys the Orleans 10.4.2 ADO.NET providers read from OrleansQuery.
@@ -55,7 +56,7 @@ public sealed class SchemaMigratorTests
 
         Assert.Equal(MigrationNames, firstRun);
         Assert.Empty(secondRun);
-        Assert.Equal([1, 2, 3, 4, 5], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
+        Assert.Equal([1, 2, 3, 4, 5, 6], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
     }
 
     [Fact]
@@ -76,7 +77,7 @@ public sealed class SchemaMigratorTests
 
         Assert.Equal(MigrationNames, runs.SelectMany(names => names).Order(StringComparer.Ordinal));
         Assert.Contains(runs, names => names.Count == 0);
-        Assert.Equal([1, 2, 3, 4, 5], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
+        Assert.Equal([1, 2, 3, 4, 5, 6], await ReadRecordedVersionsAsync(dataSource, cancellationToken));
     }
 
     [Fact]

@@ -14,7 +14,7 @@ namespace TermSync.Api.Features.Invoices;
 public sealed class InvoiceBatchIssuer(IClusterClient cluster)
 {
     /// <summary>Maximum grain calls one batch keeps in flight, so one large batch does not flood the cluster.</summary>
-    public const int MaxConcurrentCalls = 64;
+    public const int MaxConcurrentCalls = 1000;
 
     private static readonly InvoiceInputValidator ItemValidator = new();
 

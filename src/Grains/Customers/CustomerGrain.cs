@@ -77,6 +77,9 @@ public sealed partial class CustomerGrain(
         return StatementBuilder.Build(CustomerId, state.State.Reference, asOf, state.State.Book, names);
     }
 
+    public async Task<CustomerStatement?> FindStatementAsync(DateOnly asOf) =>
+        state.State.Reference is null ? null : await GetStatementAsync(asOf);
+
     public Task<bool> ExistsAsync() => Task.FromResult(state.State.Reference is not null);
 
     private Task SaveAsync()

@@ -38,6 +38,21 @@ public sealed class CustomerAggregateTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Find_statement_of_unbilled_customer_is_null()
+    {
+        var vendorId = await TestData.RegisterVendorAsync(Grains, "Acme Supply");
+        var billedId = TestData.NewId("c");
+        await Grains.Invoice(vendorId, "INV-1").IssueAsync(TestData.Draft(billedId, 100.00m));
+
+        var unbilled = await Grains.GetGrain<ICustomerGrain>(TestData.NewId("c")).FindStatementAsync(AsOf);
+        var billed = await Grains.GetGrain<ICustomerGrain>(billedId).FindStatementAsync(AsOf);
+
+        Assert.Null(unbilled);
+        Assert.NotNull(billed);
+        Assert.Equal(100.00m, billed.Totals.Single().OpenAmount);
+    }
+
+    [Fact]
     public async Task Partially_paid_invoice_due_later_is_not_past_due()
     {
         var vendorId = await TestData.RegisterVendorAsync(Grains, "Acme Supply");

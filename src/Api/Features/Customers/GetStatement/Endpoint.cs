@@ -18,14 +18,16 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoi
 
     public override async Task HandleAsync(CustomerRequest request, CancellationToken cancellationToken)
     {
-        var customer = cluster.GetGrain<ICustomerGrain>(request.CustomerId);
-        if (!Identifiers.IsCustomerId(request.CustomerId) || !await customer.ExistsAsync())
+        var asOf = request.AsOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        var statement = Identifiers.IsCustomerId(request.CustomerId)
+            ? await cluster.GetGrain<ICustomerGrain>(request.CustomerId).FindStatementAsync(asOf)
+            : null;
+        if (statement is null)
         {
             await Send.ResultAsync(Problems.CustomerNotFound(request.CustomerId));
             return;
         }
 
-        var asOf = request.AsOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        await Send.OkAsync(await customer.GetStatementAsync(asOf), cancellationToken);
+        await Send.OkAsync(statement, cancellationToken);
     }
 }

@@ -5,8 +5,8 @@ namespace TermSync.Silo.Storage;
 
 /// <summary>
 /// Writes the states of many grains to orleans_grain_state in one statement, with the version rules of the
-/// WriteToStorageKey query: an expected version updates the row holding exactly that version, no expected version
-/// inserts version 1 unless the row exists, and every other write stores nothing.
+/// WriteToStorageKey query. A write with an expected version updates the row at exactly that version. A write without
+/// one inserts version 1 unless the row exists. Any other write stores nothing.
 /// </summary>
 public sealed class GrainStateBatchWriter(NpgsqlDataSource dataSource, string serviceId)
 {

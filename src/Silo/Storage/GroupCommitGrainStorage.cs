@@ -10,7 +10,7 @@ namespace TermSync.Silo.Storage;
 /// Grain storage that reads and writes the states of many grains in one PostgreSQL statement each (group commit).
 /// It uses the orleans_grain_state rows of the Orleans ADO.NET grain storage it wraps, with the same key hashes,
 /// serializer and version rules, so either one reads what the other wrote, and it leaves clearing to that storage. A
-/// write completes only after the statement that holds it committed, and a write with a stale version fails with
+/// write completes only after its statement committed, and a write with a stale version fails with
 /// <see cref="InconsistentStateException"/>.
 /// </summary>
 public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDisposable

@@ -1,0 +1,89 @@
+using TermSync.Silo.Storage;
+
+namespace TermSync.Silo.Tests.Storage;
+
+public sealed class GroupCommitQueueTests
+{
+    [Fact]
+    public async Task Items_queued_during_flush_share_next()
+    {
+        var firstFlushHeld = new TaskCompletionSource();
+        var flushes = new List<IReadOnlyList<int>>();
+        await using var queue = new GroupCommitQueue<int, int>(
+            async items =>
+            {
+                flushes.Add(items);
+                if (flushes.Count == 1)
+                {
+                    await firstFlushHeld.Task;
+                }
+
+                return [.. items.Select(item => item * 2)];
+            },
+            (taken, _) => taken.Count < 100);
+
+        var first = queue.EnqueueAsync(0);
+        await WaitUntilAsync(() => flushes.Count == 1);
+        var rest = Enumerable.Range(1, 150).Select(queue.EnqueueAsync).ToList();
+        firstFlushHeld.SetResult();
+        var results = await Task.WhenAll(rest.Prepend(first));
+
+        Assert.Equal(Enumerable.Range(0, 151).Select(item => item * 2), results);
+        Assert.Equal(3, flushes.Count);
+        Assert.Equal([0], flushes[0]);
+        Assert.Equal(Enumerable.Range(1, 100), flushes[1]);
+        Assert.Equal(Enumerable.Range(101, 50), flushes[2]);
+    }
+
+    [Fact]
+    public async Task Failed_flush_fails_only_its_callers()
+    {
+        var calls = 0;
+        await using var queue = new GroupCommitQueue<string, string>(
+            items => Interlocked.Increment(ref calls) == 1
+                ? throw new InvalidOperationException("The database is down.")
+                : Task.FromResult<IReadOnlyList<string>>([.. items]),
+            (_, _) => true);
+
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => queue.EnqueueAsync("first"));
+        var later = await queue.EnqueueAsync("second");
+
+        Assert.Equal("The database is down.", failed.Message);
+        Assert.Equal("second", later);
+    }
+
+    [Fact]
+    public async Task Dispose_flushes_queued_items_then_rejects()
+    {
+        var flushed = new List<int>();
+        var queue = new GroupCommitQueue<int, bool>(
+            async items =>
+            {
+                await Task.Delay(10);
+                lock (flushed)
+                {
+                    flushed.AddRange(items);
+                }
+
+                return [.. items.Select(_ => true)];
+            },
+            (_, _) => true,
+            maxConcurrentFlushes: 2);
+        var pending = Enumerable.Range(0, 50).Select(queue.EnqueueAsync).ToList();
+
+        await queue.DisposeAsync();
+
+        Assert.All(pending, task => Assert.True(task.IsCompletedSuccessfully));
+        Assert.Equal(Enumerable.Range(0, 50), flushed.Order());
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => queue.EnqueueAsync(51));
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        while (!condition())
+        {
+            await Task.Delay(5, timeout.Token);
+        }
+    }
+}

@@ -378,9 +378,9 @@ public sealed partial class InvoiceGrain(
         var entries = InvoiceLedgerEntries.From(VendorId, InvoiceNumber, Invoice);
         var history = LedgerHistories.FromEntries(entries).Single();
         return Task.WhenAll(
-            GrainFactory.GetGrain<ICustomerGrain>(snapshot.Customer.Id).ApplyInvoiceAsync(snapshot),
-            GrainFactory.GetGrain<IVendorLedgerGrain>(IVendorLedgerGrain.KeyOf(snapshot.VendorId, snapshot.InvoiceNumber)).ApplyInvoiceAsync(snapshot),
-            GrainFactory.GetGrain<IVendorReceivablesGrain>(VendorId).RecordInvoiceAsync(history, Invoice.Version),
+            GrainFactory.GetGrainCached<ICustomerGrain>(snapshot.Customer.Id).ApplyInvoiceAsync(snapshot),
+            GrainFactory.GetGrainCached<IVendorLedgerGrain>(IVendorLedgerGrain.KeyOf(snapshot.VendorId, snapshot.InvoiceNumber)).ApplyInvoiceAsync(snapshot),
+            GrainFactory.GetGrainCached<IVendorReceivablesGrain>(VendorId).RecordInvoiceAsync(history, Invoice.Version),
             ledger.AppendAsync(entries));
     }
 

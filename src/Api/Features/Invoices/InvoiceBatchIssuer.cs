@@ -32,7 +32,7 @@ public sealed class InvoiceBatchIssuer(IClusterClient cluster)
             {
                 var input = invoices[index];
                 var customerId = customerIds[input.Customer!.AccountNumber!];
-                var grain = cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(vendorId, input.InvoiceNumber!));
+                var grain = cluster.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, input.InvoiceNumber!));
                 var result = await grain.IssueAsync(input.ToDraft(customerId));
                 results[index] = result.Status == InvoiceCommandStatus.Conflict
                     ? new InvoiceIssueResult(InvoiceIssueOutcome.Rejected, result.Invoice, result.Invoice?.Customer.Id, [new InvoiceInputError("", input.InvoiceNumber, result.Error!)])
@@ -85,7 +85,7 @@ public sealed class InvoiceBatchIssuer(IClusterClient cluster)
             accounts,
             new ParallelOptions { MaxDegreeOfParallelism = MaxConcurrentCalls, CancellationToken = cancellationToken },
             async (account, _) => customerIds[account.Account] = await cluster
-                .GetGrain<ICustomerAccountGrain>(VendorScopedKey.Format(vendorId, account.Account))
+                .GetGrainCached<ICustomerAccountGrain>(VendorScopedKey.Format(vendorId, account.Account))
                 .UpsertAsync(account.Contact, account.Numbers));
         return new Dictionary<string, string>(customerIds, StringComparer.Ordinal);
     }

@@ -198,8 +198,8 @@ public static class MetricsReport
 
         var ratio = Median(larger, name, figure) / denominator;
         return ratio <= LiveRatioTarget
-            ? $"{ratio.ToString("F2", Invariant)}, met"
-            : $"{ratio.ToString("F2", Invariant)}, missed by {((ratio / LiveRatioTarget - 1) * 100).ToString("F0", Invariant)} %";
+            ? $"ratio {ratio.ToString("F2", Invariant)} (met)"
+            : $"ratio {ratio.ToString("F2", Invariant)} (missed by {((ratio / LiveRatioTarget - 1) * 100).ToString("F0", Invariant)} %)";
     }
 
     private static string Ratio(MeasureResult larger, MeasureResult smaller, string name, Func<SeriesResult, long> figure)

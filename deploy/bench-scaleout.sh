@@ -182,15 +182,19 @@ two_rate=$(throughput two-silos)
 [[ -n $one_rate && -n $two_rate ]] || fail "the driver's results give no mean throughput; docs/benchmarks.md is unchanged"
 ratio=$(awk -v a="$two_rate" -v b="$one_rate" 'BEGIN { printf "%.2f", (b > 0 ? a / b : 0) }')
 
-# Prints one table row per layout: seconds, CPU seconds of each process, and how busy the machine was.
+# Prints one table row per layout: seconds, CPU seconds of each process, the share of the cores they used, and how
+# busy the machine was.
 cpu_row() {
-  local layout=$1 cpu
+  local layout=$1 cpu seconds share
   cpu=$(<"$work/$layout.cpu")
-  printf '| %s | %s | %s | %s | %s | %s | %s %% | %s | %s |\n' "$2" "$(<"$work/$layout.seconds")" \
+  seconds=$(<"$work/$layout.seconds")
+  share=$(awk -F= -v seconds="$seconds" -v cores="$(nproc)" \
+    '{ total += $2 } END { printf "%.0f", (seconds > 0 ? 100 * total / (seconds * cores) : 0) }' <<<"$cpu")
+  printf '| %s | %s | %s | %s | %s | %s | %s %% | %s %% | %s | %s |\n' "$2" "$seconds" \
     "$(sed -n 's/^API=//p' <<<"$cpu")" "$(sed -n 's/^silo 1=//p' <<<"$cpu" | grep . || echo "in the API")" \
     "$(sed -n 's/^silo 2=//p' <<<"$cpu" | grep . || echo "none")" \
     "$(sed -n 's/^PostgreSQL=//p' <<<"$cpu") / $(sed -n 's/^driver=//p' <<<"$cpu")" \
-    "$(<"$work/$layout.machine-busy")" "$(<"$work/$layout.load-before")" "$(<"$work/$layout.load-after")"
+    "$share" "$(<"$work/$layout.machine-busy")" "$(<"$work/$layout.load-before")" "$(<"$work/$layout.load-after")"
 }
 
 stored_line() {
@@ -220,11 +224,12 @@ with the same options against each. PostgreSQL, every process and the driver sha
 - **One silo: mean $one_rate invoices/s. Two silos and a separate API: mean $two_rate invoices/s. Ratio two ÷ one: $ratio.**
 
 CPU seconds used by each process over the whole driver run (warm-up, measured rounds and read-back), from
-\`/proc/PID/stat\` (utime + stime; PostgreSQL includes its backends), and the share of the machine's CPU time
-that was busy, from \`/proc/stat\`:
+\`/proc/PID/stat\` (utime + stime, with PostgreSQL's backends counted in PostgreSQL). "Share of the cores" is
+their sum divided by the run's seconds times $(nproc) cores. "Machine busy" is the busy share of all CPU time from
+\`/proc/stat\`, which includes other programs, so the difference between the two is what they took:
 
-| layout | driver run s | API CPU s | silo 1 CPU s | silo 2 CPU s | PostgreSQL / driver CPU s | machine busy | load before | load after |
-|---|--:|--:|--:|--:|--:|--:|---|---|
+| layout | driver run s | API CPU s | silo 1 CPU s | silo 2 CPU s | PostgreSQL / driver CPU s | share of the cores | machine busy | load before | load after |
+|---|--:|--:|--:|--:|--:|--:|--:|---|---|
 $(cpu_row one-silo "one silo")
 $(cpu_row two-silos "two silos")
 

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Runs every TermSync benchmark one after another and records each in its section of docs/benchmarks.md:
-# bulk ingest, digest cycle, receivables metrics reads and the bundled statement read. Each script starts and
-# stops its own PostgreSQL, API and silo; running them in turn keeps one from loading the machine while another
-# measures. A failing script stops the run, and the sections already written stay.
+# bulk ingest, digest cycle, receivables metrics reads, the bundled statement read, silo memory growth and
+# ingest scale-out to two silos. Each script starts and stops its own PostgreSQL, API and silos; running them in
+# turn keeps one from loading the machine while another measures. A failing script stops the run, and the
+# sections already written stay.
 #
 #   deploy/bench-all.sh
 #
@@ -10,7 +11,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
-for script in bench.sh bench-digests.sh bench-metrics.sh bench-statement.sh; do
+for script in bench.sh bench-digests.sh bench-metrics.sh bench-statement.sh bench-growth.sh bench-scaleout.sh; do
   printf 'bench-all.sh: running deploy/%s\n' "$script" >&2
   bash "$root/deploy/$script"
 done

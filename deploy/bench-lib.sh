@@ -80,14 +80,18 @@ bench_make_keys() {
 
 # Starts the API with a co-hosted silo on free ports and waits until it responds. $1 is the log file, and $2, when
 # given, the API's connection string in place of the benchmark server's. Sets api_pid and api_url. Call
-# bench_make_keys first.
+# bench_make_keys first. With Orleans__Mode=Client in the environment, the API joins running silos as a client.
 bench_start_api() {
   local api_log=$1 api_connection=${2:-$connection} api_port silo_port gateway_port
   pick_free_port api_port
   pick_free_port silo_port
   pick_free_port gateway_port
   api_url="http://127.0.0.1:$api_port"
-  log "starting the API with a co-hosted silo on $api_url"
+  if [[ ${Orleans__Mode:-Silo} == Client ]]; then
+    log "starting the API as a cluster client on $api_url"
+  else
+    log "starting the API with a co-hosted silo on $api_url"
+  fi
   mkdir -p "$(dirname "$api_log")"
   ConnectionStrings__TermSync=$api_connection Security__AdminKey=$admin_key Digests__LinkSigningKey=$link_signing_key \
     Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port \

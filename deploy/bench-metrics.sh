@@ -15,7 +15,7 @@
 # 500 for a timed-out query.
 #
 # Options:
-#   --invoices N,N,...        network sizes in invoices, comma-separated; default 10000,1000000
+#   --invoices N,N,...        network sizes in invoices, comma-separated; default 10000,100000,1000000
 #   --seed, --vendors, --invoices-per-customer, --last-date
 #                             passed to `metrics load` (`TermSync.Benchmarks metrics load --help`)
 #   --rounds, --reads, --min-reads, --series-seconds, --warmup-reads
@@ -33,7 +33,7 @@ driver="$root/tests/Benchmarks/bin/Release/net10.0/TermSync.Benchmarks.dll"
 command_line="bash deploy/bench-metrics.sh${*:+ $*}"
 load_at_start=$(bench_load_average)
 
-sizes=10000,1000000
+sizes=10000,100000,1000000
 load_options=()
 measure_options=()
 while [[ $# -gt 0 ]]; do

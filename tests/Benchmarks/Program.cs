@@ -4,6 +4,7 @@ using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
 using TermSync.Benchmarks.DigestCycle;
+using TermSync.Benchmarks.Growth;
 using TermSync.Benchmarks.Ingest;
 using TermSync.Benchmarks.Metrics;
 using TermSync.Benchmarks.Statement;
@@ -20,6 +21,18 @@ if (args is ["digest-cycle", ..])
     try
     {
         return await DigestCycleCommand.RunAsync(args[1..]);
+    }
+    finally
+    {
+        await Log.CloseAndFlushAsync();
+    }
+}
+
+if (args is ["growth", ..])
+{
+    try
+    {
+        return await GrowthCommand.RunAsync(args[1..]);
     }
     finally
     {
@@ -53,7 +66,7 @@ if (args is ["statement", ..])
 
 if (args is not ["ingest", ..])
 {
-    Console.Error.WriteLine("Usage: TermSync.Benchmarks ingest|digest-cycle|metrics|statement [options]. Run a command with --help for its options.");
+    Console.Error.WriteLine("Usage: TermSync.Benchmarks ingest|digest-cycle|growth|metrics|statement [options]. Run a command with --help for its options.");
     return args is ["--help"] ? 0 : 2;
 }
 

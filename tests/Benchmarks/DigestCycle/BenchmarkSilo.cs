@@ -16,9 +16,9 @@ using TermSync.Silo.Hosting;
 namespace TermSync.Benchmarks.DigestCycle;
 
 /// <summary>
-/// A single silo hosted in this process with the TermSync grains, in-memory grain storage and reminders, localhost
-/// clustering on free ports, and digests delivered to an outbox folder. Disposing it stops the silo and deletes the
-/// temporary folder that contains the outbox.
+/// A single silo hosted in this process with the TermSync grains, in-memory grain storage and reminders (unless the
+/// caller configures other storage), localhost clustering on free ports, and digests delivered to an outbox folder.
+/// Disposing it stops the silo and deletes the temporary folder that contains the outbox.
 /// </summary>
 public sealed class BenchmarkSilo : IAsyncDisposable
 {
@@ -42,8 +42,13 @@ public sealed class BenchmarkSilo : IAsyncDisposable
     /// <summary>Grain factory of the silo, for calls from outside any grain.</summary>
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>Services of the silo's host.</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>Starts the silo. Its log events at Warning and above go to <paramref name="logger"/>.</summary>
-    public static async Task<BenchmarkSilo> StartAsync(Serilog.ILogger logger, CancellationToken cancellationToken)
+    /// <param name="configureStorage">Registers the default grain storage, and optionally a receivables ledger, in place
+    /// of memory grain storage and the in-memory ledger; null keeps those.</param>
+    public static async Task<BenchmarkSilo> StartAsync(Serilog.ILogger logger, CancellationToken cancellationToken, Action<ISiloBuilder>? configureStorage = null)
     {
         var rootPath = Path.Combine(Path.GetTempPath(), $"termsync-digest-bench-{Guid.NewGuid():N}");
         Directory.CreateDirectory(rootPath);
@@ -64,11 +69,19 @@ public sealed class BenchmarkSilo : IAsyncDisposable
         builder.UseOrleans(silo =>
         {
             silo.UseLocalhostClustering(FreePort(), FreePort());
-            silo.AddMemoryGrainStorage(StorageNames.Default);
+            if (configureStorage is null)
+            {
+                silo.AddMemoryGrainStorage(StorageNames.Default);
 
-            // The binary state format of the PostgreSQL storage of a real silo, instead of the silo default, JsonGrainStorageSerializer.
-            silo.Services.AddOptions<MemoryGrainStorageOptions>(StorageNames.Default)
-                .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+                // The binary state format of the PostgreSQL storage of a real silo, instead of the silo default, JsonGrainStorageSerializer.
+                silo.Services.AddOptions<MemoryGrainStorageOptions>(StorageNames.Default)
+                    .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+            }
+            else
+            {
+                configureStorage(silo);
+            }
+
             silo.UseInMemoryReminderService();
             silo.AddMemoryGrainStorage(StorageNames.PubSub);
             silo.AddTermSyncStreams();

@@ -10,6 +10,9 @@ public static class MetricsReport
     private const string LiveVendor = "live-vendor";
     private const string PastQuarter = "past-quarter-network";
 
+    /// <summary>Largest accepted ratio of live read latency at the largest network to that at the smallest.</summary>
+    private const double LiveRatioTarget = 1.5;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     private static readonly string[] EntryKinds = ["issued", "amount-adjusted", "payment", "payment-reversal", "credit", "write-off", "void", "queried"];
@@ -103,11 +106,18 @@ public static class MetricsReport
 
         var smallest = sizes[0];
         var largest = sizes[^1];
-        var scale = $"{largest.Network.Invoices:N0} / {smallest.Network.Invoices:N0} invoices";
+        foreach (var larger in sizes.Skip(1))
+        {
+            var scale = $"{larger.Network.Invoices:N0} / {smallest.Network.Invoices:N0} invoices";
+            text.AppendLine(Invariant, $"- **Live network read, {scale}: p50 ratio {Ratio(larger, smallest, LiveNetwork, series => series.P50)}, p99 ratio {Ratio(larger, smallest, LiveNetwork, series => series.P99)}** (medians over the rounds; responses' source {Sources(sizes, LiveNetwork)}, see the path lines below).");
+            text.AppendLine(Invariant, $"- Live vendor read, {scale}: p50 ratio {Ratio(larger, smallest, LiveVendor, series => series.P50)}, p99 ratio {Ratio(larger, smallest, LiveVendor, series => series.P99)}.");
+        }
+
         if (sizes.Count > 1)
         {
-            text.AppendLine(Invariant, $"- **Live network read, {scale}: p50 ratio {Ratio(largest, smallest, LiveNetwork, series => series.P50)}, p99 ratio {Ratio(largest, smallest, LiveNetwork, series => series.P99)}** (medians over the rounds; responses' source {Sources(sizes, LiveNetwork)}, see the path lines below).");
-            text.AppendLine(Invariant, $"- Live vendor read, {scale}: p50 ratio {Ratio(largest, smallest, LiveVendor, series => series.P50)}, p99 ratio {Ratio(largest, smallest, LiveVendor, series => series.P99)}.");
+            text.AppendLine(Invariant, $"- **Target: live read latency at {largest.Network.Invoices:N0} invoices within {LiveRatioTarget.ToString("F1", Invariant)} times that at {smallest.Network.Invoices:N0}.** Live network read: p50 {AgainstTarget(largest, smallest, LiveNetwork, series => series.P50)}, p99 {AgainstTarget(largest, smallest, LiveNetwork, series => series.P99)}. Live vendor read: p50 {AgainstTarget(largest, smallest, LiveVendor, series => series.P50)}, p99 {AgainstTarget(largest, smallest, LiveVendor, series => series.P99)}.");
+            var pastQuarter = string.Join("; ", sizes.Select(size => $"{size.Network.Invoices:N0} invoices p50 {Milliseconds(Median(size, PastQuarter, series => series.P50))} ms"));
+            text.AppendLine(Invariant, $"- SQL recomputation (past-quarter network read) by size: {pastQuarter}. Ratio {largest.Network.Invoices:N0} / {smallest.Network.Invoices:N0} invoices: p50 {Ratio(largest, smallest, PastQuarter, series => series.P50)}.");
         }
 
         text.AppendLine(Invariant, $"- **Past-quarter network read at {largest.Network.Invoices:N0} invoices (as of {largest.Network.PastQuarterEnd:yyyy-MM-dd}): p50 {Milliseconds(Median(largest, PastQuarter, series => series.P50))} ms, p99 {Milliseconds(Median(largest, PastQuarter, series => series.P99))} ms.**");
@@ -176,6 +186,21 @@ public static class MetricsReport
 
     private static string WarmupCounts(MeasureResult size) =>
         $"{size.Network.Invoices:N0} invoices: {string.Join(", ", size.WarmupReadCounts.Select(pair => $"{pair.Value} {pair.Key}"))}";
+
+    /// <summary>States the ratio of the larger size's median latency to the smaller's, and whether it meets <see cref="LiveRatioTarget"/> or by how much it misses.</summary>
+    private static string AgainstTarget(MeasureResult larger, MeasureResult smaller, string name, Func<SeriesResult, long> figure)
+    {
+        var denominator = Median(smaller, name, figure);
+        if (!(denominator > 0))
+        {
+            return "undefined";
+        }
+
+        var ratio = Median(larger, name, figure) / denominator;
+        return ratio <= LiveRatioTarget
+            ? $"ratio {ratio.ToString("F2", Invariant)} (met)"
+            : $"ratio {ratio.ToString("F2", Invariant)} (missed by {((ratio / LiveRatioTarget - 1) * 100).ToString("F0", Invariant)} %)";
+    }
 
     private static string Ratio(MeasureResult larger, MeasureResult smaller, string name, Func<SeriesResult, long> figure)
     {

@@ -30,7 +30,7 @@ public interface IVendorLedgerGrain : IGrainWithStringKey
     static async Task<IReadOnlyList<VendorCurrencyFigures>> SumAsync(IGrainFactory grains, string vendorId)
     {
         var shards = await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(shard =>
-            grains.GetGrain<IVendorLedgerGrain>(VendorScopedKey.Format(vendorId, shard.ToString(System.Globalization.CultureInfo.InvariantCulture))).GetFiguresAsync()));
+            grains.GetGrainCached<IVendorLedgerGrain>(VendorScopedKey.Format(vendorId, shard.ToString(System.Globalization.CultureInfo.InvariantCulture))).GetFiguresAsync()));
         return [.. shards.SelectMany(figures => figures)
             .GroupBy(figures => figures.Currency, StringComparer.Ordinal)
             .OrderBy(group => group.Key, StringComparer.Ordinal)
@@ -51,7 +51,7 @@ public interface IVendorLedgerGrain : IGrainWithStringKey
         var counts = await Task.WhenAll(Enumerable.Range(0, ShardCount).Select(shard =>
         {
             var key = VendorScopedKey.Format(vendorId, shard.ToString(System.Globalization.CultureInfo.InvariantCulture));
-            return grains.GetGrain<IVendorLedgerGrain>(key).CountIssuedAsync(first, last, [.. queriedByShard[key]]);
+            return grains.GetGrainCached<IVendorLedgerGrain>(key).CountIssuedAsync(first, last, [.. queriedByShard[key]]);
         }));
         return new IssuedInvoiceCount(counts.Sum(count => count.Issued), counts.Sum(count => count.Queried));
     }

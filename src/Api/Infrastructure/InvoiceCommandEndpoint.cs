@@ -10,7 +10,7 @@ public abstract class InvoiceCommandEndpoint<TRequest>(IClusterClient cluster) :
     public sealed override async Task HandleAsync(TRequest request, CancellationToken cancellationToken)
     {
         var invoiceNumber = InvoiceRoute.Decode(request.InvoiceNumber);
-        var invoice = cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber));
+        var invoice = cluster.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber));
         var result = await ExecuteAsync(invoice, request);
         await Send.ResultAsync(result.ToHttp(HttpContext, request.VendorId, invoiceNumber));
     }

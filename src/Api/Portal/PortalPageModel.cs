@@ -18,12 +18,12 @@ public abstract class PortalPageModel(IClusterClient cluster, PortalSessionCooki
     /// <summary>The signed-in clerk's session; set before any handler runs.</summary>
     protected PortalSession Session { get; private set; } = null!;
 
-    protected ICustomerGrain Customer => cluster.GetGrain<ICustomerGrain>(Session.CustomerId);
+    protected ICustomerGrain Customer => cluster.GetGrainCached<ICustomerGrain>(Session.CustomerId);
 
     public override async Task OnPageHandlerExecutionAsync(PageHandlerExecutingContext context, PageHandlerExecutionDelegate next)
     {
         if (cookie.Read(HttpContext) is not { } session
-            || !await cluster.GetGrain<ICustomerPortalGrain>(session.CustomerId).IsSessionValidAsync(session.Email, session.Stamp))
+            || !await cluster.GetGrainCached<ICustomerPortalGrain>(session.CustomerId).IsSessionValidAsync(session.Email, session.Stamp))
         {
             PortalSessionCookie.End(HttpContext);
             context.Result = RedirectToPage("/SignedOut");

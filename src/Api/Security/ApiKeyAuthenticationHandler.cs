@@ -72,7 +72,7 @@ public sealed partial class ApiKeyAuthenticationHandler(
                 $"{ApiKeyFormat.KeyLength} characters in all. Send it exactly as {IssuingRoute(kind)} returned it.");
         }
 
-        var check = await cluster.GetGrain<IApiKeyGrain>(keyId).AuthenticateAsync(secretHash);
+        var check = await cluster.GetGrainCached<IApiKeyGrain>(keyId).AuthenticateAsync(secretHash);
 
         // The prefix is part of the key as issued, so a key id sent with the other kind's prefix is not a key.
         var status = check.Status != ApiKeyStatus.Unknown && check.Kind != kind ? ApiKeyStatus.Unknown : check.Status;

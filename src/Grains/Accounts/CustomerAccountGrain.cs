@@ -109,11 +109,11 @@ public sealed partial class CustomerAccountGrain(
         foreach (var chunk in moving.Chunk(32))
         {
             await Task.WhenAll(chunk.Select(number =>
-                GrainFactory.GetGrain<IInvoiceGrain>(InvoiceKey.Format(vendorId, number)).MoveToCustomerAsync(customer)));
+                GrainFactory.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, number)).MoveToCustomerAsync(customer)));
         }
     }
 
-    private ICustomerIdentityGrain Identity(string key) => GrainFactory.GetGrain<ICustomerIdentityGrain>(key);
+    private ICustomerIdentityGrain Identity(string key) => GrainFactory.GetGrainCached<ICustomerIdentityGrain>(key);
 
     [LoggerMessage(EventId = 7000, Level = LogLevel.Information, Message = "Account {AccountNumber} of vendor {VendorId} relinked from customer {PreviousCustomerId} to {CustomerId}")]
     private partial void LogAccountRelinked(string vendorId, string accountNumber, string previousCustomerId, string customerId);

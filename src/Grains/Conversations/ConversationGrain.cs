@@ -48,7 +48,7 @@ public sealed partial class ConversationGrain(
 
             // A retried opening appends the "queried" entries again, in case the first attempt stopped before the ledger stored them.
             var named = await Task.WhenAll(existing.Invoices.Select(invoice =>
-                GrainFactory.GetGrain<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoice.InvoiceNumber)).GetAsync()));
+                GrainFactory.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoice.InvoiceNumber)).GetAsync()));
             var openedClock = await VendorClock.LoadAsync(GrainFactory, vendorId);
             await AppendQueriedAsync(named, conversationId, openedClock.LocalDate(existing.OpenedAt));
             return ConversationCommandResult.Unchanged(existing);
@@ -60,7 +60,7 @@ public sealed partial class ConversationGrain(
         }
 
         var invoices = await Task.WhenAll(draft.Invoices.Select(invoice =>
-            GrainFactory.GetGrain<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoice.InvoiceNumber)).GetAsync()));
+            GrainFactory.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoice.InvoiceNumber)).GetAsync()));
         if (ConversationRules.CheckInvoices(conversationId, draft, invoices) is { } invoiceProblem)
         {
             return Reject(null, invoiceProblem);
@@ -202,7 +202,7 @@ public sealed partial class ConversationGrain(
         // The survey grain is called first, so a failure leaves the conversation open and a retry qualifies it once.
         if (resolution.Outcome != ResolutionOutcome.Withdrawn)
         {
-            await GrainFactory.GetGrain<ICustomerSurveyGrain>(conversation.CustomerId)
+            await GrainFactory.GetGrainCached<ICustomerSurveyGrain>(conversation.CustomerId)
                 .QualifyAsync(conversation.VendorId, SurveyTrigger.ConversationResolved, conversation.ConversationId, now);
         }
 
@@ -350,7 +350,7 @@ public sealed partial class ConversationGrain(
         var reason = conversation.Reason?.ToString() ?? nameof(DisputeReason.Other);
         foreach (var invoice in conversation.Invoices)
         {
-            var grain = GrainFactory.GetGrain<IInvoiceGrain>(InvoiceKey.Format(conversation.VendorId, invoice.InvoiceNumber));
+            var grain = GrainFactory.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(conversation.VendorId, invoice.InvoiceNumber));
             var result = open
                 ? await grain.OpenDisputeAsync(conversation.ConversationId, date, reason, invoice.DisputedAmount)
                 : await grain.ResolveDisputeAsync(conversation.ConversationId, date);
@@ -368,7 +368,7 @@ public sealed partial class ConversationGrain(
     private async Task<bool> CreditsConversationAsync(ConversationView conversation, string creditNoteNumber)
     {
         var creditNote = await GrainFactory
-            .GetGrain<ICreditNoteGrain>(VendorScopedKey.Format(conversation.VendorId, creditNoteNumber))
+            .GetGrainCached<ICreditNoteGrain>(VendorScopedKey.Format(conversation.VendorId, creditNoteNumber))
             .GetAsync();
         return creditNote is not null && conversation.Invoices.Any(invoice => invoice.InvoiceNumber == creditNote.InvoiceNumber);
     }
@@ -433,7 +433,7 @@ public sealed partial class ConversationGrain(
         var named = invoices.OfType<InvoiceSnapshot>().ToList();
         return Task.WhenAll(
             ledger.AppendAsync([.. named.Select(invoice => InvoiceLedgerEntries.Queried(invoice, conversationId, openedOn))]),
-            GrainFactory.GetGrain<IVendorReceivablesGrain>(Key.VendorId).RecordQueriedAsync([.. named.Select(invoice => invoice.InvoiceNumber)], openedOn));
+            GrainFactory.GetGrainCached<IVendorReceivablesGrain>(Key.VendorId).RecordQueriedAsync([.. named.Select(invoice => invoice.InvoiceNumber)], openedOn));
     }
 
     [LoggerMessage(EventId = 5000, Level = LogLevel.Information, Message = "Conversation {VendorId}/{ConversationId} opened: {Kind} from customer {CustomerId} about {InvoiceCount} invoices")]

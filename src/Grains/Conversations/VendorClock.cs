@@ -8,7 +8,7 @@ internal sealed record VendorClock(TimeZoneInfo Zone, ResponseSettings Settings)
     /// <summary>Loads the vendor's settings; a vendor never registered, or one with an unknown time zone, is timed in UTC.</summary>
     public static async Task<VendorClock> LoadAsync(IGrainFactory grains, string vendorId)
     {
-        var vendor = grains.GetGrain<IVendorGrain>(vendorId);
+        var vendor = grains.GetGrainCached<IVendorGrain>(vendorId);
         var profile = await vendor.GetProfileAsync();
         var settings = await vendor.GetResponseSettingsAsync();
         var zone = TimeZoneInfo.Utc;

@@ -39,7 +39,7 @@ public sealed partial class VendorConversationFiguresGrain(
             await state.WriteStateAsync();
         }
 
-        var source = GrainFactory.GetGrain<IConversationGrain>(VendorScopedKey.Format(VendorId, conversation.ConversationId));
+        var source = GrainFactory.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(VendorId, conversation.ConversationId));
         await source.AcknowledgeAsync(conversationEvent.EventId, ConversationStreams.Consumers.Figures);
     }
 

@@ -25,7 +25,7 @@ public sealed partial class CreditNoteGrain(
             return InvoiceCommandResult.Conflict(null, $"Credit note '{number}' was already issued for {issued.Amount} on invoice '{issued.InvoiceNumber}'; use a new number for another credit.");
         }
 
-        var invoice = GrainFactory.GetGrain<IInvoiceGrain>(InvoiceKey.Format(vendorId, creditNote.InvoiceNumber));
+        var invoice = GrainFactory.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, creditNote.InvoiceNumber));
         var result = await invoice.ApplyCreditAsync(number, creditNote.Amount, creditNote.IssueDate);
         if (result.Succeeded && state.State.CreditNote is null)
         {

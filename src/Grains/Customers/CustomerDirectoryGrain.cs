@@ -34,7 +34,7 @@ public sealed partial class CustomerDirectoryGrain(
         var result = DigestCycleResult.Empty;
         foreach (var chunk in state.State.CustomerIds.Chunk(MaxConcurrentDigests))
         {
-            var runs = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrain<IDigestGrain>(id).RunAsync(asOf, DigestReason.Cycle, null)));
+            var runs = await Task.WhenAll(chunk.Select(id => GrainFactory.GetGrainCached<IDigestGrain>(id).RunAsync(asOf, DigestReason.Cycle, null)));
             result = runs.Aggregate(result, (sum, run) => sum.Add(DigestCycleResult.Of(run)));
         }
 

@@ -66,7 +66,7 @@ public sealed partial class CustomerGrain(
         var stale = vendorIds.Where(id => !vendorNames.TryGetValue(id, out var known) || now - known.ReadAt >= VendorNameLifetime).ToList();
         if (stale.Count > 0)
         {
-            var profiles = await Task.WhenAll(stale.Select(id => GrainFactory.GetGrain<IVendorGrain>(id).GetProfileAsync()));
+            var profiles = await Task.WhenAll(stale.Select(id => GrainFactory.GetGrainCached<IVendorGrain>(id).GetProfileAsync()));
             foreach (var (id, profile) in stale.Zip(profiles))
             {
                 vendorNames[id] = (profile?.Name ?? id, now);
@@ -110,7 +110,7 @@ public sealed partial class CustomerGrain(
     {
         try
         {
-            await GrainFactory.GetGrain<ICustomerSurveyGrain>(CustomerId)
+            await GrainFactory.GetGrainCached<ICustomerSurveyGrain>(CustomerId)
                 .QualifyAsync(invoice.VendorId, SurveyTrigger.InvoicePaid, invoice.InvoiceNumber, time.GetUtcNow());
         }
         catch
@@ -130,7 +130,7 @@ public sealed partial class CustomerGrain(
 
         // Interleaved calls may both get here, and both steps are idempotent.
         await GrainFactory.GetGrain<ICustomerDirectoryGrain>(ICustomerDirectoryGrain.ShardOf(CustomerId)).AddAsync(CustomerId);
-        await GrainFactory.GetGrain<IDigestGrain>(CustomerId).EnsureScheduledAsync(state.State.Reference?.TimeZone);
+        await GrainFactory.GetGrainCached<IDigestGrain>(CustomerId).EnsureScheduledAsync(state.State.Reference?.TimeZone);
         state.State.Enrolled = true;
         await SaveAsync();
         LogCustomerEnrolled(CustomerId);

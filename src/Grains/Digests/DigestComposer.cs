@@ -26,7 +26,7 @@ internal sealed class DigestComposer(IGrainFactory grains)
         var keys = statement.Vendors
             .SelectMany(vendor => vendor.Invoices.Select(line => InvoiceKey.Format(vendor.VendorId, line.InvoiceNumber)))
             .ToList();
-        var snapshots = await Task.WhenAll(keys.Select(invoiceKey => grains.GetGrain<IInvoiceGrain>(invoiceKey).GetAsync()));
+        var snapshots = await Task.WhenAll(keys.Select(invoiceKey => grains.GetGrainCached<IInvoiceGrain>(invoiceKey).GetAsync()));
 
         var lines = snapshots
             .Where(invoice => invoice is not null && invoice.IsOpen && invoice.Customer.Id == statement.CustomerId)
@@ -88,11 +88,11 @@ internal sealed class DigestComposer(IGrainFactory grains)
     /// for a digest that is about to be sent, because an offer starts the customer's 90 days without another.
     /// </summary>
     public async Task<DigestSurvey?> OfferSurveyAsync(string customerId, DateTimeOffset now) =>
-        await DescribeAsync(await grains.GetGrain<ICustomerSurveyGrain>(customerId).OfferAsync(now));
+        await DescribeAsync(await grains.GetGrainCached<ICustomerSurveyGrain>(customerId).OfferAsync(now));
 
     /// <summary>Returns the survey the customer was offered and has not answered yet, without offering a new one.</summary>
     public async Task<DigestSurvey?> PendingSurveyAsync(string customerId) =>
-        await DescribeAsync((await grains.GetGrain<ICustomerSurveyGrain>(customerId).GetAsync()).Pending);
+        await DescribeAsync((await grains.GetGrainCached<ICustomerSurveyGrain>(customerId).GetAsync()).Pending);
 
     private async Task<DigestSurvey?> DescribeAsync(SurveyOffer? offer)
     {
@@ -101,13 +101,13 @@ internal sealed class DigestComposer(IGrainFactory grains)
             return null;
         }
 
-        var profile = await grains.GetGrain<IVendorGrain>(offer.VendorId).GetProfileAsync();
+        var profile = await grains.GetGrainCached<IVendorGrain>(offer.VendorId).GetProfileAsync();
         return new DigestSurvey(offer.SurveyId, offer.VendorId, profile?.Name ?? offer.VendorId);
     }
 
     private async Task<Dictionary<string, bool>> RemindBeforeDueAsync(CustomerStatement statement)
     {
-        var profiles = await Task.WhenAll(statement.Vendors.Select(vendor => grains.GetGrain<IVendorGrain>(vendor.VendorId).GetProfileAsync()));
+        var profiles = await Task.WhenAll(statement.Vendors.Select(vendor => grains.GetGrainCached<IVendorGrain>(vendor.VendorId).GetProfileAsync()));
         return statement.Vendors
             .Zip(profiles, (vendor, profile) => (vendor.VendorId, profile?.RemindBeforeDue ?? true))
             .ToDictionary(pair => pair.VendorId, pair => pair.Item2, StringComparer.Ordinal);

@@ -65,7 +65,7 @@ public sealed partial class DigestGrain(
             return new DigestRunResult(DigestRunStatus.NotDue, null);
         }
 
-        var statement = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(Calendar.LocalDate(now));
+        var statement = await GrainFactory.GetGrainCached<ICustomerGrain>(CustomerId).GetStatementAsync(Calendar.LocalDate(now));
         RefreshTimeZone(statement.TimeZone);
         var today = Calendar.LocalDate(now);
         slotDue = State.NextDueAt <= now;
@@ -119,7 +119,7 @@ public sealed partial class DigestGrain(
         }
 
         var now = time.GetUtcNow();
-        var statement = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(asOf ?? Calendar.LocalDate(now));
+        var statement = await GrainFactory.GetGrainCached<ICustomerGrain>(CustomerId).GetStatementAsync(asOf ?? Calendar.LocalDate(now));
         RefreshTimeZone(statement.TimeZone);
         var businessDate = asOf ?? Calendar.LocalDate(now);
 
@@ -134,7 +134,7 @@ public sealed partial class DigestGrain(
 
     public async Task<DigestPreview> PreviewAsync(DateOnly asOf)
     {
-        var statement = await GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(asOf);
+        var statement = await GrainFactory.GetGrainCached<ICustomerGrain>(CustomerId).GetStatementAsync(asOf);
         var key = DigestCalendar.Key(Calendar.PeriodStart(asOf));
         var composer = new DigestComposer(GrainFactory);
         var content = await composer.ComposeAsync(statement, DigestId(key), key, Calendar.Zone.Id, asOf, DigestReason.Cycle);

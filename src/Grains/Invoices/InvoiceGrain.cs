@@ -87,7 +87,7 @@ public sealed partial class InvoiceGrain(
         var snapshot = await SaveAsync();
         if (previous is not null && previous.Customer.Id != draft.Customer.Id)
         {
-            await GrainFactory.GetGrain<ICustomerGrain>(previous.Customer.Id).RemoveInvoiceAsync(VendorId, InvoiceNumber, snapshot.Version);
+            await GrainFactory.GetGrainCached<ICustomerGrain>(previous.Customer.Id).RemoveInvoiceAsync(VendorId, InvoiceNumber, snapshot.Version);
         }
 
         await PublishAsync(snapshot);
@@ -339,7 +339,7 @@ public sealed partial class InvoiceGrain(
     {
         var notice = Invoice.PaymentNotice!;
         var noticeEvent = new PaymentNoticeEvent(Invoice.PaymentNoticeEventId!, notice.RecordedAt, snapshot);
-        return GrainFactory.GetGrain<IVendorWebhooksGrain>(VendorId).PublishPaymentNoticeAsync(noticeEvent);
+        return GrainFactory.GetGrainCached<IVendorWebhooksGrain>(VendorId).PublishPaymentNoticeAsync(noticeEvent);
     }
 
     public Task<InvoiceSnapshot?> GetAsync() => Task.FromResult(Invoice.Draft is null ? null : ToSnapshot());

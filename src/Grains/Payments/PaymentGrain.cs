@@ -125,9 +125,9 @@ public sealed partial class PaymentGrain(
         return null;
     }
 
-    private IInvoiceGrain Invoice(string invoiceNumber) => GrainFactory.GetGrain<IInvoiceGrain>(InvoiceKey.Format(VendorId, invoiceNumber));
+    private IInvoiceGrain Invoice(string invoiceNumber) => GrainFactory.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(VendorId, invoiceNumber));
 
-    private ICustomerAccountGrain Account(string accountNumber) => GrainFactory.GetGrain<ICustomerAccountGrain>(VendorScopedKey.Format(VendorId, accountNumber));
+    private ICustomerAccountGrain Account(string accountNumber) => GrainFactory.GetGrainCached<ICustomerAccountGrain>(VendorScopedKey.Format(VendorId, accountNumber));
 
     private PaymentView ToView() => new(VendorId, Reference, Payment.Remittance!, Payment.Applications, Payment.UnappliedAmount, Payment.ReversedOn);
 

@@ -181,7 +181,7 @@ public sealed partial class CustomerPortalGrain(
         (await StatementAsync()).Email is { Length: > 0 } email ? PortalRules.Normalize(email) : null;
 
     private Task<CustomerStatement> StatementAsync() =>
-        GrainFactory.GetGrain<ICustomerGrain>(CustomerId).GetStatementAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
+        GrainFactory.GetGrainCached<ICustomerGrain>(CustomerId).GetStatementAsync(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime));
 
     private string PortalLink() =>
         signer.CreateUrl(new DigestLinkClaims(DigestLinkPurpose.Statement, CustomerId, null, null, signer.NewExpiry()));

@@ -128,7 +128,7 @@ public sealed partial class CustomerSurveyGrain(
     }
 
     private Task RecordForVendorAsync(SurveyOffer offer, SurveyAnswer answer) =>
-        GrainFactory.GetGrain<IVendorSurveysGrain>(offer.VendorId).RecordAnswerAsync(
+        GrainFactory.GetGrainCached<IVendorSurveysGrain>(offer.VendorId).RecordAnswerAsync(
             new VendorSurveyAnswer(offer.SurveyId, CustomerId, offer.Trigger, offer.Reference, answer.Score, answer.Comment, answer.AnsweredAt));
 
     private SurveyAnswerResult Reject(string surveyId, SurveyAnswerStatus status, SurveyEntry? entry, string? field, string error)

@@ -51,7 +51,7 @@ public sealed partial class VendorSurveysGrain(
             throw new ArgumentOutOfRangeException(nameof(windowDays), windowDays, $"The window must be 1 to {IVendorSurveysGrain.MaxWindowDays} days.");
         }
 
-        var profile = await GrainFactory.GetGrain<IVendorGrain>(VendorId).GetProfileAsync();
+        var profile = await GrainFactory.GetGrainCached<IVendorGrain>(VendorId).GetProfileAsync();
         var zone = ResolveZone(profile?.TimeZone);
         var first = asOf.AddDays(1 - windowDays);
         var inWindow = state.State.Answers

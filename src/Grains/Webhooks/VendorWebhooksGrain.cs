@@ -114,7 +114,7 @@ public sealed partial class VendorWebhooksGrain(
         // NOTE: this reads every listed delivery grain, up to 500 calls; fine for a page a vendor opens, not for polling.
         var entries = Enumerable.Reverse(State.Deliveries).ToList();
         var details = await Task.WhenAll(entries.Select(entry =>
-            GrainFactory.GetGrain<IWebhookDeliveryGrain>(WebhookDeliveryIds.GrainKey(VendorId, entry.DeliveryId)).GetAsync()));
+            GrainFactory.GetGrainCached<IWebhookDeliveryGrain>(WebhookDeliveryIds.GrainKey(VendorId, entry.DeliveryId)).GetAsync()));
         return [.. details.Where(detail => detail is not null).Select(detail => detail!.Summary)];
     }
 
@@ -163,7 +163,7 @@ public sealed partial class VendorWebhooksGrain(
     {
         var deliveryId = WebhookDeliveryIds.Create(endpoint.EndpointId, eventId);
         var request = new WebhookDeliveryRequest(endpoint.EndpointId, eventId, type, body, now);
-        var summary = await GrainFactory.GetGrain<IWebhookDeliveryGrain>(WebhookDeliveryIds.GrainKey(VendorId, deliveryId)).StartAsync(request);
+        var summary = await GrainFactory.GetGrainCached<IWebhookDeliveryGrain>(WebhookDeliveryIds.GrainKey(VendorId, deliveryId)).StartAsync(request);
         return new DeliveryLogEntry(deliveryId, endpoint.EndpointId, eventId, summary.CreatedAt);
     }
 

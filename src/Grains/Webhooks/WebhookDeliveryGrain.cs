@@ -79,7 +79,7 @@ public sealed partial class WebhookDeliveryGrain(
             return new WebhookReplayResult(WebhookReplayStatus.NotFound, null);
         }
 
-        var target = await GrainFactory.GetGrain<IVendorWebhooksGrain>(VendorId).GetDeliveryTargetAsync(Request.EndpointId);
+        var target = await GrainFactory.GetGrainCached<IVendorWebhooksGrain>(VendorId).GetDeliveryTargetAsync(Request.EndpointId);
         if (target is null)
         {
             return new WebhookReplayResult(WebhookReplayStatus.EndpointRemoved, new WebhookDeliveryDetail(Summary(), [.. State.Attempts]));
@@ -119,7 +119,7 @@ public sealed partial class WebhookDeliveryGrain(
             return;
         }
 
-        var target = await GrainFactory.GetGrain<IVendorWebhooksGrain>(VendorId).GetDeliveryTargetAsync(Request.EndpointId);
+        var target = await GrainFactory.GetGrainCached<IVendorWebhooksGrain>(VendorId).GetDeliveryTargetAsync(Request.EndpointId);
         if (target is null)
         {
             LogEndpointRemoved(VendorId, DeliveryId, Request.EndpointId, Request.EventId);

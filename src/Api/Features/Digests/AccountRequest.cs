@@ -15,7 +15,7 @@ public sealed record AccountRequest(string VendorId, string AccountNumber)
             return null;
         }
 
-        var account = await cluster.GetGrain<ICustomerAccountGrain>(VendorScopedKey.Format(VendorId, accountNumber)).GetAsync();
+        var account = await cluster.GetGrainCached<ICustomerAccountGrain>(VendorScopedKey.Format(VendorId, accountNumber)).GetAsync();
         return account?.CustomerId;
     }
 

@@ -25,7 +25,7 @@ public static class CsvUpload
         Func<TRow, int> rowNumber,
         CancellationToken cancellationToken)
     {
-        if (await cluster.GetGrain<IVendorGrain>(vendorId).GetProfileAsync() is null)
+        if (await cluster.GetGrainCached<IVendorGrain>(vendorId).GetProfileAsync() is null)
         {
             return (null, Problems.VendorNotFound(vendorId));
         }

@@ -17,9 +17,9 @@ internal sealed record ConversationLinkTarget(ConversationView Conversation, Ven
         var vendorId = claims.VendorId!;
         var conversationId = claims.InvoiceNumber!;
         var conversation = Identifiers.IsConversationId(conversationId)
-            ? await cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(vendorId, conversationId)).GetAsync()
+            ? await cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(vendorId, conversationId)).GetAsync()
             : null;
-        var vendor = await cluster.GetGrain<IVendorGrain>(vendorId).GetProfileAsync();
+        var vendor = await cluster.GetGrainCached<IVendorGrain>(vendorId).GetProfileAsync();
         if (conversation is null || vendor is null || conversation.CustomerId != claims.CustomerId)
         {
             LinkLog.ConversationNotOwned(logger, claims.CustomerId, vendorId, conversationId);
@@ -27,7 +27,7 @@ internal sealed record ConversationLinkTarget(ConversationView Conversation, Ven
         }
 
         var invoices = await Task.WhenAll(conversation.Invoices.Select(invoice =>
-            cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoice.InvoiceNumber)).GetAsync()));
+            cluster.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoice.InvoiceNumber)).GetAsync()));
         var billed = invoices.OfType<InvoiceSnapshot>().Where(invoice => invoice.Customer.Id == claims.CustomerId).ToList();
         return new ConversationLinkTarget(conversation, vendor, billed);
     }

@@ -39,7 +39,7 @@ public sealed class ConversationReplyEndpoint(IClusterClient cluster, DigestLink
 
         var draft = new ReplyDraft(reply.MessageId, Party.Customer, reply.AuthorName!.Trim(), reply.Text!);
         var key = VendorScopedKey.Format(target.Conversation.VendorId, target.Conversation.ConversationId);
-        var result = await Cluster.GetGrain<IConversationGrain>(key).ReplyAsync(draft);
+        var result = await Cluster.GetGrainCached<IConversationGrain>(key).ReplyAsync(draft);
         if (result.Succeeded)
         {
             await SendSeeOtherAsync($"../conversation?token={token}", cancellationToken);

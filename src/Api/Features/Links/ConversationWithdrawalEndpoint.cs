@@ -39,7 +39,7 @@ public sealed class ConversationWithdrawalEndpoint(IClusterClient cluster, Diges
 
         var resolution = new ResolutionDraft(ResolutionOutcome.Withdrawn, Party.Customer, values.AuthorName!.Trim());
         var key = VendorScopedKey.Format(target.Conversation.VendorId, target.Conversation.ConversationId);
-        var result = await Cluster.GetGrain<IConversationGrain>(key).ResolveAsync(resolution);
+        var result = await Cluster.GetGrainCached<IConversationGrain>(key).ResolveAsync(resolution);
         if (result.Succeeded)
         {
             await SendSeeOtherAsync($"../conversation?token={token}", cancellationToken);

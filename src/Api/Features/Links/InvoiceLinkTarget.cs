@@ -16,8 +16,8 @@ internal sealed record InvoiceLinkTarget(InvoiceSnapshot Invoice, VendorProfile 
     {
         var vendorId = claims.VendorId!;
         var invoiceNumber = claims.InvoiceNumber!;
-        var invoice = await cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoiceNumber)).GetAsync();
-        var vendor = await cluster.GetGrain<IVendorGrain>(vendorId).GetProfileAsync();
+        var invoice = await cluster.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoiceNumber)).GetAsync();
+        var vendor = await cluster.GetGrainCached<IVendorGrain>(vendorId).GetProfileAsync();
         if (invoice is null || vendor is null || invoice.Customer.Id != claims.CustomerId)
         {
             LinkLog.InvoiceNotBilled(logger, claims.Purpose, claims.CustomerId, vendorId, invoiceNumber);

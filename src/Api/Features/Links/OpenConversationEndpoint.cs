@@ -53,7 +53,7 @@ public sealed class OpenConversationEndpoint(IClusterClient cluster, DigestLinkS
 
         var conversationId = submission.ConversationId!;
         var draft = ConversationInputRules.Draft(submission, conversationId, recordedByStaff: false, raisedAt: null, claims.CustomerId);
-        var result = await cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(claims.VendorId!, conversationId)).OpenAsync(draft);
+        var result = await cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(claims.VendorId!, conversationId)).OpenAsync(draft);
         if (result.Succeeded && result.Conversation!.CustomerId == claims.CustomerId)
         {
             await SendSeeOtherAsync(ConversationLink.RelativeUrl(Signer, result.Conversation, ""), cancellationToken);

@@ -42,7 +42,7 @@ public sealed class PayEndpoint(IClusterClient cluster, DigestLinkSigner signer,
     /// <summary>Returns a "Pay now" link to the vendor's payment page for the amount owed, or "" when the vendor set no page.</summary>
     private async Task<string> PayNowHtmlAsync(InvoiceSnapshot invoice)
     {
-        var template = await cluster.GetGrain<IVendorGrain>(invoice.VendorId).GetPaymentPageAsync();
+        var template = await cluster.GetGrainCached<IVendorGrain>(invoice.VendorId).GetPaymentPageAsync();
         if (template is null)
         {
             return "";

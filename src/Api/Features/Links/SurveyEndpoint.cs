@@ -37,7 +37,7 @@ public sealed class SurveyEndpoint(IClusterClient cluster, DigestLinkSigner sign
             score = 0;
         }
 
-        var result = await cluster.GetGrain<ICustomerSurveyGrain>(claims.CustomerId).AnswerAsync(claims.SurveyId!, score, form["comment"]);
+        var result = await cluster.GetGrainCached<ICustomerSurveyGrain>(claims.CustomerId).AnswerAsync(claims.SurveyId!, score, form["comment"]);
         switch (result.Status)
         {
             case SurveyAnswerStatus.Recorded or SurveyAnswerStatus.Unchanged:

@@ -19,7 +19,7 @@ internal sealed record SurveyTarget(string SurveyId, string VendorName, bool Ope
     /// </summary>
     public static async Task<SurveyTarget?> LoadAsync(IClusterClient cluster, DigestLinkClaims claims)
     {
-        var surveys = await cluster.GetGrain<ICustomerSurveyGrain>(claims.CustomerId).GetAsync();
+        var surveys = await cluster.GetGrainCached<ICustomerSurveyGrain>(claims.CustomerId).GetAsync();
         var offer = surveys.Pending is { } pending && pending.SurveyId == claims.SurveyId ? pending : null;
         var answered = surveys.Answers.FirstOrDefault(survey => survey.Offer.SurveyId == claims.SurveyId);
         var vendorId = offer?.VendorId ?? answered?.Offer.VendorId;
@@ -28,7 +28,7 @@ internal sealed record SurveyTarget(string SurveyId, string VendorName, bool Ope
             return null;
         }
 
-        var vendor = await cluster.GetGrain<IVendorGrain>(vendorId).GetProfileAsync();
+        var vendor = await cluster.GetGrainCached<IVendorGrain>(vendorId).GetProfileAsync();
         return new SurveyTarget(claims.SurveyId!, vendor?.Name ?? vendorId, offer is not null, answered?.Answer);
     }
 

@@ -35,7 +35,7 @@ public sealed class UnsubscribeEndpoint(IClusterClient cluster, DigestLinkSigner
             return;
         }
 
-        await cluster.GetGrain<IDigestGrain>(claims.CustomerId).UnsubscribeAsync();
+        await cluster.GetGrainCached<IDigestGrain>(claims.CustomerId).UnsubscribeAsync();
         LinkLog.Unsubscribed(logger, claims.CustomerId);
         await SendPageAsync(
             StatusCodes.Status200OK,

@@ -33,7 +33,7 @@ public sealed partial class ClerksModel(IClusterClient cluster, PortalSessionCoo
     [TempData]
     public string? Message { get; set; }
 
-    private ICustomerPortalGrain Portal => Cluster.GetGrain<ICustomerPortalGrain>(Session.CustomerId);
+    private ICustomerPortalGrain Portal => Cluster.GetGrainCached<ICustomerPortalGrain>(Session.CustomerId);
 
     public Task OnGetAsync() => LoadAsync();
 

@@ -45,13 +45,13 @@ public sealed class IndexModel(IClusterClient cluster, PortalSessionCookie cooki
         Format = DigestFormatter.For(statement.Language);
         View = StatementPage.Build(statement, new StatementFilter(Vendor is { Length: > 0 } ? Vendor : null, PastDue, Disputed, Sort));
         var templates = await Task.WhenAll(View.Groups.Select(async group =>
-            (group.Vendor.VendorId, Template: await Cluster.GetGrain<IVendorGrain>(group.Vendor.VendorId).GetPaymentPageAsync())));
+            (group.Vendor.VendorId, Template: await Cluster.GetGrainCached<IVendorGrain>(group.Vendor.VendorId).GetPaymentPageAsync())));
         PaymentPages = templates.Where(pair => pair.Template is not null).ToDictionary(pair => pair.VendorId, pair => pair.Template!, StringComparer.Ordinal);
-        Survey = await Cluster.GetGrain<ICustomerSurveyGrain>(Session.CustomerId).OfferAsync(time.GetUtcNow());
+        Survey = await Cluster.GetGrainCached<ICustomerSurveyGrain>(Session.CustomerId).OfferAsync(time.GetUtcNow());
         if (Survey is not null)
         {
             SurveyVendorName = statement.Vendors.FirstOrDefault(vendor => vendor.VendorId == Survey.VendorId)?.VendorName
-                ?? (await Cluster.GetGrain<IVendorGrain>(Survey.VendorId).GetProfileAsync())?.Name
+                ?? (await Cluster.GetGrainCached<IVendorGrain>(Survey.VendorId).GetProfileAsync())?.Name
                 ?? Survey.VendorId;
         }
     }
@@ -65,7 +65,7 @@ public sealed class IndexModel(IClusterClient cluster, PortalSessionCookie cooki
             return RedirectToPage();
         }
 
-        var result = await Cluster.GetGrain<ICustomerSurveyGrain>(Session.CustomerId).AnswerAsync(request.SurveyId, request.Score!.Value, request.Comment);
+        var result = await Cluster.GetGrainCached<ICustomerSurveyGrain>(Session.CustomerId).AnswerAsync(request.SurveyId, request.Score!.Value, request.Comment);
         SurveyMessage = result.Succeeded ? "Thank you. Your answer went to the vendor." : result.Error ?? "The survey could not take this answer.";
         return RedirectToPage();
     }

@@ -112,7 +112,7 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
 
         var conversationId = ConversationInputRules.ConversationIdOf(request);
         var draft = ConversationInputRules.Draft(request, conversationId, recordedByStaff: false, raisedAt: null, Session.CustomerId);
-        var result = await Cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(Vendor, conversationId)).OpenAsync(draft);
+        var result = await Cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(Vendor, conversationId)).OpenAsync(draft);
         if (result.Status is not (ConversationCommandStatus.Applied or ConversationCommandStatus.Unchanged))
         {
             return Reject("ask", [result.Error ?? "The vendor could not take this question now; try again."]);
@@ -176,7 +176,7 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         }
 
         var reply = new ReplyDraft(messageId ?? $"m{Guid.CreateVersion7():N}", Party.Customer, authorName!.Trim(), text!);
-        var result = await Cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(Vendor, conversationId)).ReplyAsync(reply);
+        var result = await Cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(Vendor, conversationId)).ReplyAsync(reply);
         return After(result, conversationId, $"Your reply went to {VendorProfile.Name}.");
     }
 
@@ -199,7 +199,7 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         }
 
         var resolution = new ResolutionDraft(ResolutionOutcome.Withdrawn, Party.Customer, authorName!.Trim());
-        var result = await Cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(Vendor, conversationId)).ResolveAsync(resolution);
+        var result = await Cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(Vendor, conversationId)).ResolveAsync(resolution);
         return After(result, conversationId, "You withdrew it; the vendor was told.");
     }
 
@@ -246,8 +246,8 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
             return false;
         }
 
-        var invoice = await Cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(Vendor, Number)).GetAsync();
-        var vendor = await Cluster.GetGrain<IVendorGrain>(Vendor).GetProfileAsync();
+        var invoice = await Cluster.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(Vendor, Number)).GetAsync();
+        var vendor = await Cluster.GetGrainCached<IVendorGrain>(Vendor).GetProfileAsync();
         if (invoice is null || vendor is null || invoice.Customer.Id != Session.CustomerId)
         {
             return false;
@@ -257,7 +257,7 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         VendorProfile = vendor;
         Ask = AskForm.New(Session.Email);
         Notice = new NoticeForm { Kind = PaymentNoticeKind.Promised, AuthorName = Session.Email };
-        if (invoice.OwedAmount > 0 && await Cluster.GetGrain<IVendorGrain>(Vendor).GetPaymentPageAsync() is { } template)
+        if (invoice.OwedAmount > 0 && await Cluster.GetGrainCached<IVendorGrain>(Vendor).GetPaymentPageAsync() is { } template)
         {
             PaymentPageUrl = PaymentPageTemplate.Expand(template, invoice.InvoiceNumber, invoice.OwedAmount, invoice.Currency, invoice.AccountNumber);
         }
@@ -267,14 +267,14 @@ public sealed class InvoiceModel(IClusterClient cluster, PortalSessionCookie coo
         Today = statement.AsOf;
         Zone = statement.TimeZone is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc;
 
-        var ids = (await Cluster.GetGrain<IVendorConversationFiguresGrain>(Vendor).ListForInvoiceAsync(Session.CustomerId, Number))
+        var ids = (await Cluster.GetGrainCached<IVendorConversationFiguresGrain>(Vendor).ListForInvoiceAsync(Session.CustomerId, Number))
             .Select(item => item.ConversationId).ToList();
         if (Opened is not null && Identifiers.IsConversationId(Opened) && !ids.Contains(Opened, StringComparer.Ordinal))
         {
             ids.Insert(0, Opened);
         }
 
-        var views = await Task.WhenAll(ids.Select(id => Cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(Vendor, id)).GetAsync()));
+        var views = await Task.WhenAll(ids.Select(id => Cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(Vendor, id)).GetAsync()));
         Conversations = [.. views.OfType<ConversationView>().Where(view => view.CustomerId == Session.CustomerId && view.Invoices.Any(item => item.InvoiceNumber == Number))];
         return true;
     }

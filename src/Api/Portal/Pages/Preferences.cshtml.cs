@@ -54,7 +54,7 @@ public sealed partial class PreferencesModel(IClusterClient cluster, PortalSessi
             return Page();
         }
 
-        await Cluster.GetGrain<IDigestGrain>(Session.CustomerId).SetPreferencesAsync(request.ToPreferences());
+        await Cluster.GetGrainCached<IDigestGrain>(Session.CustomerId).SetPreferencesAsync(request.ToPreferences());
         Message = "Your digest preferences are saved.";
         return RedirectToPage();
     }
@@ -72,7 +72,7 @@ public sealed partial class PreferencesModel(IClusterClient cluster, PortalSessi
             return Page();
         }
 
-        await Cluster.GetGrain<IDigestGrain>(Session.CustomerId).UnsubscribeAsync();
+        await Cluster.GetGrainCached<IDigestGrain>(Session.CustomerId).UnsubscribeAsync();
         LogUnsubscribed(logger, Session.CustomerId);
         Message = "All digests are stopped. To receive them again, choose a frequency and save your preferences.";
         return RedirectToPage();
@@ -100,7 +100,7 @@ public sealed partial class PreferencesModel(IClusterClient cluster, PortalSessi
         Format = DigestFormatter.For(statement.Language);
         Mailbox = statement.Email;
         CustomerTimeZone = statement.TimeZone ?? "UTC";
-        Schedule = await Cluster.GetGrain<IDigestGrain>(Session.CustomerId).GetScheduleAsync();
+        Schedule = await Cluster.GetGrainCached<IDigestGrain>(Session.CustomerId).GetScheduleAsync();
     }
 
     private static string DescribeInstant(DateTimeOffset instant, string timeZone, DigestFormatter format)

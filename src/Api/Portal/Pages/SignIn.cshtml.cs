@@ -31,7 +31,7 @@ public sealed partial class SignInModel(IClusterClient cluster, DigestLinkSigner
         }
 
         return cookie.Read(HttpContext) is { } session && session.CustomerId == claims.CustomerId
-            && await cluster.GetGrain<ICustomerPortalGrain>(claims.CustomerId).IsSessionValidAsync(session.Email, session.Stamp)
+            && await cluster.GetGrainCached<ICustomerPortalGrain>(claims.CustomerId).IsSessionValidAsync(session.Email, session.Stamp)
             ? RedirectToTarget(claims)
             : Page();
     }
@@ -49,7 +49,7 @@ public sealed partial class SignInModel(IClusterClient cluster, DigestLinkSigner
             return Page();
         }
 
-        var portal = cluster.GetGrain<ICustomerPortalGrain>(claims.CustomerId);
+        var portal = cluster.GetGrainCached<ICustomerPortalGrain>(claims.CustomerId);
         var confirmation = await portal.ConfirmAsync(Email!);
         if (confirmation == PortalConfirmation.Confirmed && await portal.StartSessionAsync(Email!) is { } stamp)
         {
@@ -81,7 +81,7 @@ public sealed partial class SignInModel(IClusterClient cluster, DigestLinkSigner
         }
 
         var customerId = verification.Claims?.CustomerId ?? verification.ExpiredCustomerId!;
-        await cluster.GetGrain<ICustomerPortalGrain>(customerId).SendFreshLinkAsync();
+        await cluster.GetGrainCached<ICustomerPortalGrain>(customerId).SendFreshLinkAsync();
         State = SignInState.FreshLinkSent;
         return Page();
     }

@@ -17,7 +17,7 @@ public sealed class SignOutModel(IClusterClient cluster, PortalSessionCookie coo
     {
         if (cookie.Read(HttpContext) is { } session)
         {
-            await cluster.GetGrain<ICustomerPortalGrain>(session.CustomerId).EndSessionsAsync(session.Email);
+            await cluster.GetGrainCached<ICustomerPortalGrain>(session.CustomerId).EndSessionsAsync(session.Email);
         }
 
         PortalSessionCookie.End(HttpContext);

@@ -59,7 +59,7 @@ public sealed partial class ConversationNotifierGrain(
             await state.WriteStateAsync();
         }
 
-        await GrainFactory.GetGrain<IConversationGrain>(VendorScopedKey.Format(VendorId, conversation.ConversationId))
+        await GrainFactory.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(VendorId, conversation.ConversationId))
             .AcknowledgeAsync(conversationEvent.EventId, ConversationStreams.Consumers.Notifications);
     }
 
@@ -77,14 +77,14 @@ public sealed partial class ConversationNotifierGrain(
     private async Task NotifyVendorAsync(ConversationEvent conversationEvent)
     {
         var conversation = conversationEvent.Conversation;
-        await GrainFactory.GetGrain<IVendorWebhooksGrain>(VendorId).PublishAsync(conversationEvent);
+        await GrainFactory.GetGrainCached<IVendorWebhooksGrain>(VendorId).PublishAsync(conversationEvent);
 
         // The vendor's own staff recorded the question, so only its systems hear of the opening, by webhook, and its mailbox does not.
         if (conversation.RecordedByStaff && conversationEvent.Type is VendorEventType.QuestionOpened or VendorEventType.DisputeOpened)
         {
             return;
         }
-        var profile = await GrainFactory.GetGrain<IVendorGrain>(VendorId).GetProfileAsync();
+        var profile = await GrainFactory.GetGrainCached<IVendorGrain>(VendorId).GetProfileAsync();
         if (profile is null || string.IsNullOrWhiteSpace(profile.ContactEmail))
         {
             LogNoVendorContact(VendorId, conversationEvent.EventId);
@@ -99,7 +99,7 @@ public sealed partial class ConversationNotifierGrain(
     private async Task NotifyCustomerAsync(ConversationEvent conversationEvent)
     {
         var conversation = conversationEvent.Conversation;
-        var profile = await GrainFactory.GetGrain<IVendorGrain>(VendorId).GetProfileAsync();
+        var profile = await GrainFactory.GetGrainCached<IVendorGrain>(VendorId).GetProfileAsync();
         var account = await AccountAsync(conversation);
         var threadUrl = signer.CreateUrl(new DigestLinkClaims(
             DigestLinkPurpose.Conversation, conversation.CustomerId, VendorId, conversation.ConversationId, signer.NewExpiry()));
@@ -108,7 +108,7 @@ public sealed partial class ConversationNotifierGrain(
     }
 
     private Task<AccountView?> AccountAsync(ConversationView conversation) =>
-        GrainFactory.GetGrain<ICustomerAccountGrain>(VendorScopedKey.Format(VendorId, conversation.AccountNumber)).GetAsync();
+        GrainFactory.GetGrainCached<ICustomerAccountGrain>(VendorScopedKey.Format(VendorId, conversation.AccountNumber)).GetAsync();
 
     private async Task DeliverAsync(DigestMessage notice, ConversationEvent conversationEvent)
     {

@@ -69,7 +69,7 @@ public sealed partial class NetworkReceivablesGrain(
         var listings = await GrainFactory.GetGrain<IVendorDirectoryGrain>(IVendorDirectoryGrain.Key).ListAsync();
         foreach (var batch in listings.Chunk(LoadBatchSize))
         {
-            var totals = await Task.WhenAll(batch.Select(listing => GrainFactory.GetGrain<IVendorReceivablesGrain>(listing.VendorId).GetTotalsAsync()));
+            var totals = await Task.WhenAll(batch.Select(listing => GrainFactory.GetGrainCached<IVendorReceivablesGrain>(listing.VendorId).GetTotalsAsync()));
             foreach (var vendorTotals in totals)
             {
                 Replace(vendorTotals);

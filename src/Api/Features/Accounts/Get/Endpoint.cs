@@ -22,7 +22,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Account
     {
         var accountNumber = InvoiceRoute.Decode(request.AccountNumber);
         var account = Identifiers.IsVendorId(request.VendorId) && Identifiers.IsInvoiceNumber(accountNumber)
-            ? await cluster.GetGrain<ICustomerAccountGrain>(VendorScopedKey.Format(request.VendorId, accountNumber)).GetAsync()
+            ? await cluster.GetGrainCached<ICustomerAccountGrain>(VendorScopedKey.Format(request.VendorId, accountNumber)).GetAsync()
             : null;
 
         if (account is null)

@@ -42,7 +42,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Account
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var accountNumber = InvoiceRoute.Decode(request.AccountNumber);
-        var account = cluster.GetGrain<ICustomerAccountGrain>(VendorScopedKey.Format(request.VendorId, accountNumber));
+        var account = cluster.GetGrainCached<ICustomerAccountGrain>(VendorScopedKey.Format(request.VendorId, accountNumber));
         await account.UpsertAsync(new CustomerContact(request.Name!.Trim(), request.Email?.Trim(), request.TaxId?.Trim(), request.TimeZone, request.Language), []);
         await Send.OkAsync((await account.GetAsync())!, cancellationToken);
     }

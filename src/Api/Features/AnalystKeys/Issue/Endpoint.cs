@@ -35,7 +35,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
 
         // NOTE: a key id is 80 random bits, so a collision with an existing key is not expected. If one happens, the
         // request fails with 500 and a retry draws a new id.
-        var created = await cluster.GetGrain<IApiKeyGrain>(key.KeyId).CreateAnalystKeyAsync(request.Label!, key.SecretHash)
+        var created = await cluster.GetGrainCached<IApiKeyGrain>(key.KeyId).CreateAnalystKeyAsync(request.Label!, key.SecretHash)
             ?? throw new InvalidOperationException($"The generated API key id {key.KeyId} is taken already.");
 
         await Send.ResponseAsync(new Response(created.KeyId, key.Key, created.Label!, created.CreatedAt), StatusCodes.Status201Created, cancellationToken);

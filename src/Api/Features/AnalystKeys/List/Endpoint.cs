@@ -28,7 +28,7 @@ public sealed class Endpoint(IClusterClient cluster) : EndpointWithoutRequest<Re
     public override async Task HandleAsync(CancellationToken cancellationToken)
     {
         var keyIds = await cluster.GetGrain<IAnalystKeyDirectoryGrain>(IAnalystKeyDirectoryGrain.Key).ListAsync();
-        var keys = await Task.WhenAll(keyIds.Select(keyId => cluster.GetGrain<IApiKeyGrain>(keyId).GetAsync()));
+        var keys = await Task.WhenAll(keyIds.Select(keyId => cluster.GetGrainCached<IApiKeyGrain>(keyId).GetAsync()));
 
         // A listed id without a key is an issue request that failed after the directory listed the id.
         var listed = keys

@@ -23,7 +23,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request>
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var revoked = ApiKeyFormat.IsKeyId(request.KeyId)
-            ? await cluster.GetGrain<IApiKeyGrain>(request.KeyId).RevokeAnalystKeyAsync()
+            ? await cluster.GetGrainCached<IApiKeyGrain>(request.KeyId).RevokeAnalystKeyAsync()
             : null;
 
         if (revoked is null)

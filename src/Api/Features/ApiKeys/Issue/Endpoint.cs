@@ -31,7 +31,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        var vendor = cluster.GetGrain<IVendorGrain>(request.VendorId);
+        var vendor = cluster.GetGrainCached<IVendorGrain>(request.VendorId);
         var key = ApiKeyFormat.Generate(ApiKeyKind.Vendor);
 
         // The vendor lists the key id before the key exists, so no working key is ever missing from the list.
@@ -43,7 +43,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
 
         // NOTE: a key id is 80 random bits, so a collision with an existing key is not expected. If one happens, the
         // request fails with 500 and a retry draws a new id.
-        var created = await cluster.GetGrain<IApiKeyGrain>(key.KeyId).CreateAsync(request.VendorId, key.SecretHash)
+        var created = await cluster.GetGrainCached<IApiKeyGrain>(key.KeyId).CreateAsync(request.VendorId, key.SecretHash)
             ?? throw new InvalidOperationException($"The generated API key id {key.KeyId} is taken already.");
 
         await Send.ResponseAsync(new Response(created.KeyId, key.Key, created.CreatedAt), StatusCodes.Status201Created, cancellationToken);

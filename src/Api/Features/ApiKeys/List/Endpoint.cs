@@ -29,7 +29,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        var vendor = cluster.GetGrain<IVendorGrain>(request.VendorId);
+        var vendor = cluster.GetGrainCached<IVendorGrain>(request.VendorId);
         if (!Identifiers.IsVendorId(request.VendorId) || await vendor.GetProfileAsync() is null)
         {
             await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
@@ -37,7 +37,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
         }
 
         var keyIds = await vendor.GetApiKeyIdsAsync();
-        var keys = await Task.WhenAll(keyIds.Select(keyId => cluster.GetGrain<IApiKeyGrain>(keyId).GetAsync()));
+        var keys = await Task.WhenAll(keyIds.Select(keyId => cluster.GetGrainCached<IApiKeyGrain>(keyId).GetAsync()));
 
         // A listed id without a key is an issue request that failed after the vendor listed the id.
         var listed = keys

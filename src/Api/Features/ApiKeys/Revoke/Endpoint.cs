@@ -22,7 +22,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request>
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var revoked = Identifiers.IsVendorId(request.VendorId) && ApiKeyFormat.IsKeyId(request.KeyId)
-            ? await cluster.GetGrain<IApiKeyGrain>(request.KeyId).RevokeAsync(request.VendorId)
+            ? await cluster.GetGrainCached<IApiKeyGrain>(request.KeyId).RevokeAsync(request.VendorId)
             : null;
 
         if (revoked is null)

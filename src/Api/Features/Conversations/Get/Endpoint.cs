@@ -22,7 +22,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Convers
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var conversation = Identifiers.IsConversationId(request.ConversationId)
-            ? await cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(request.VendorId, request.ConversationId)).GetAsync()
+            ? await cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(request.VendorId, request.ConversationId)).GetAsync()
             : null;
         if (conversation is null)
         {

@@ -18,7 +18,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, IReadOn
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        var items = await cluster.GetGrain<IVendorConversationFiguresGrain>(request.VendorId)
+        var items = await cluster.GetGrainCached<IVendorConversationFiguresGrain>(request.VendorId)
             .ListAsync(openOnly: request.Status != "all", request.Limit ?? 100);
         await Send.OkAsync(items, cancellationToken);
     }

@@ -20,7 +20,7 @@ public sealed class Endpoint(IClusterClient cluster) : ConversationEndpoint<Requ
     {
         var conversationId = ConversationInputRules.ConversationIdOf(request);
         var draft = ConversationInputRules.Draft(request, conversationId, recordedByStaff: true, request.RaisedAt, customerId: null);
-        var result = await cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(request.VendorId, conversationId)).OpenAsync(draft);
+        var result = await cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(request.VendorId, conversationId)).OpenAsync(draft);
         await SendResultAsync(result, StatusCodes.Status201Created, cancellationToken);
     }
 }

@@ -18,7 +18,7 @@ public sealed class Endpoint(IClusterClient cluster) : ConversationEndpoint<Requ
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var reply = new ReplyDraft(request.MessageId ?? $"m{Guid.CreateVersion7():N}", Party.Vendor, request.AuthorName!.Trim(), request.Text!);
-        var result = await cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(request.VendorId, request.ConversationId)).ReplyAsync(reply);
+        var result = await cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(request.VendorId, request.ConversationId)).ReplyAsync(reply);
         await SendResultAsync(result, StatusCodes.Status201Created, cancellationToken);
     }
 }

@@ -19,7 +19,7 @@ public sealed class Endpoint(IClusterClient cluster) : ConversationEndpoint<Requ
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var resolution = new ResolutionDraft(request.Outcome!.Value, Party.Vendor, request.AuthorName!.Trim(), request.Reference?.Trim(), Text: request.Text);
-        var result = await cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(request.VendorId, request.ConversationId)).ResolveAsync(resolution);
+        var result = await cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(request.VendorId, request.ConversationId)).ResolveAsync(resolution);
         await SendResultAsync(result, StatusCodes.Status200OK, cancellationToken);
     }
 }

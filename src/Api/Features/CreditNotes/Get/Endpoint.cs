@@ -18,7 +18,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, CreditN
     {
         var number = InvoiceRoute.Decode(request.CreditNoteNumber);
         var creditNote = Identifiers.IsVendorId(request.VendorId) && Identifiers.IsInvoiceNumber(number)
-            ? await cluster.GetGrain<ICreditNoteGrain>(VendorScopedKey.Format(request.VendorId, number)).GetAsync()
+            ? await cluster.GetGrainCached<ICreditNoteGrain>(VendorScopedKey.Format(request.VendorId, number)).GetAsync()
             : null;
 
         if (creditNote is null)

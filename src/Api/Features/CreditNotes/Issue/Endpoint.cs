@@ -37,7 +37,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        var invoice = await cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, request.InvoiceNumber!)).GetAsync();
+        var invoice = await cluster.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, request.InvoiceNumber!)).GetAsync();
         if (invoice is not null && !Currencies.FitsMinorUnits(invoice.Currency, request.Amount!.Value))
         {
             AddError(r => r.Amount, $"The amount {request.Amount} has more decimals than {invoice.Currency}, the invoice's currency, allows; send it as booked, TermSync does not round.");
@@ -46,7 +46,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
         }
 
         var creditNote = new CreditNote(request.InvoiceNumber!, request.Amount!.Value, request.IssueDate!.Value);
-        var result = await cluster.GetGrain<ICreditNoteGrain>(VendorScopedKey.Format(request.VendorId, request.CreditNoteNumber!)).IssueAsync(creditNote);
+        var result = await cluster.GetGrainCached<ICreditNoteGrain>(VendorScopedKey.Format(request.VendorId, request.CreditNoteNumber!)).IssueAsync(creditNote);
         await Send.ResultAsync(result.ToHttp(HttpContext, request.VendorId, request.InvoiceNumber!));
     }
 }

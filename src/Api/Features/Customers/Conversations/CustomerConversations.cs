@@ -14,7 +14,7 @@ internal static class CustomerConversations
             return null;
         }
 
-        var conversation = await cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(vendorId, conversationId)).GetAsync();
+        var conversation = await cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(vendorId, conversationId)).GetAsync();
         return conversation?.CustomerId == customerId ? conversation : null;
     }
 

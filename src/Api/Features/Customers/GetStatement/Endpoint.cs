@@ -20,7 +20,7 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoi
     {
         var asOf = request.AsOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
         var statement = Identifiers.IsCustomerId(request.CustomerId)
-            ? await cluster.GetGrain<ICustomerGrain>(request.CustomerId).FindStatementAsync(asOf)
+            ? await cluster.GetGrainCached<ICustomerGrain>(request.CustomerId).FindStatementAsync(asOf)
             : null;
         if (statement is null)
         {

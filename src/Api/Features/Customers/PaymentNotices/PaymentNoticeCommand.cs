@@ -21,6 +21,6 @@ public static class PaymentNoticeCommand
     /// out of range.
     /// </summary>
     public static Task<InvoiceCommandResult> SendAsync(IGrainFactory grains, Request request, string invoiceNumber, DateTimeOffset now) =>
-        grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber))
+        grains.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber))
             .RecordPaymentNoticeAsync(request.CustomerId, ToNotice(request, now));
 }

@@ -28,7 +28,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<AccountRequest, 
             return;
         }
 
-        var history = await cluster.GetGrain<IDigestGrain>(customerId).GetHistoryAsync();
+        var history = await cluster.GetGrainCached<IDigestGrain>(customerId).GetHistoryAsync();
         var views = history.Select(record => VendorDigestView.For(request.VendorId, record)).OfType<VendorDigestView>().ToList();
         await Send.OkAsync(new Response(request.VendorId, InvoiceRoute.Decode(request.AccountNumber), views), cancellationToken);
     }

@@ -20,13 +20,13 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrain<ICustomerGrain>(request.CustomerId).ExistsAsync())
+        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrainCached<ICustomerGrain>(request.CustomerId).ExistsAsync())
         {
             await Send.ResultAsync(Problems.CustomerNotFound(request.CustomerId));
             return;
         }
 
-        var history = await cluster.GetGrain<IDigestGrain>(request.CustomerId).GetHistoryAsync();
+        var history = await cluster.GetGrainCached<IDigestGrain>(request.CustomerId).GetHistoryAsync();
         await Send.OkAsync(new Response(request.CustomerId, history), cancellationToken);
     }
 }

@@ -20,12 +20,12 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<CustomerRequest,
 
     public override async Task HandleAsync(CustomerRequest request, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrain<ICustomerGrain>(request.CustomerId).ExistsAsync())
+        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrainCached<ICustomerGrain>(request.CustomerId).ExistsAsync())
         {
             await Send.ResultAsync(Problems.CustomerNotFound(request.CustomerId));
             return;
         }
 
-        await Send.OkAsync(await cluster.GetGrain<IDigestGrain>(request.CustomerId).GetScheduleAsync(), cancellationToken);
+        await Send.OkAsync(await cluster.GetGrainCached<IDigestGrain>(request.CustomerId).GetScheduleAsync(), cancellationToken);
     }
 }

@@ -20,13 +20,13 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoi
 
     public override async Task HandleAsync(CustomerRequest request, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrain<ICustomerGrain>(request.CustomerId).ExistsAsync())
+        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrainCached<ICustomerGrain>(request.CustomerId).ExistsAsync())
         {
             await Send.ResultAsync(Problems.CustomerNotFound(request.CustomerId));
             return;
         }
 
         var asOf = request.AsOf ?? DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
-        await Send.OkAsync(await cluster.GetGrain<IDigestGrain>(request.CustomerId).PreviewAsync(asOf), cancellationToken);
+        await Send.OkAsync(await cluster.GetGrainCached<IDigestGrain>(request.CustomerId).PreviewAsync(asOf), cancellationToken);
     }
 }

@@ -29,7 +29,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<AccountRequest, 
             return;
         }
 
-        var result = await cluster.GetGrain<IDigestGrain>(customerId).RunAsync(null, DigestReason.VendorRequest, request.VendorId);
+        var result = await cluster.GetGrainCached<IDigestGrain>(customerId).RunAsync(null, DigestReason.VendorRequest, request.VendorId);
         var view = result.Digest is null ? null : VendorDigestView.For(request.VendorId, result.Digest);
         await Send.OkAsync(new Response(result.Status, view), cancellationToken);
     }

@@ -20,13 +20,13 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, DigestS
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrain<ICustomerGrain>(request.CustomerId).ExistsAsync())
+        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrainCached<ICustomerGrain>(request.CustomerId).ExistsAsync())
         {
             await Send.ResultAsync(Problems.CustomerNotFound(request.CustomerId));
             return;
         }
 
-        var view = await cluster.GetGrain<IDigestGrain>(request.CustomerId).SetPreferencesAsync(request.ToPreferences());
+        var view = await cluster.GetGrainCached<IDigestGrain>(request.CustomerId).SetPreferencesAsync(request.ToPreferences());
         await Send.OkAsync(view, cancellationToken);
     }
 }

@@ -56,7 +56,7 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
 
     private async Task<RowResult> IssueAsync(string vendorId, CreditRow row)
     {
-        var invoice = await cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(vendorId, row.InvoiceNumber)).GetAsync();
+        var invoice = await cluster.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, row.InvoiceNumber)).GetAsync();
         if (invoice is null)
         {
             return Rejected(row, "invoiceNumber", row.InvoiceNumber, $"Vendor '{vendorId}' has no invoice '{row.InvoiceNumber}'; upload the invoice before its credit notes.");
@@ -68,7 +68,7 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
         }
 
         var creditNote = new CreditNote(row.InvoiceNumber, row.Amount, row.IssueDate);
-        var result = await cluster.GetGrain<ICreditNoteGrain>(VendorScopedKey.Format(vendorId, row.CreditNoteNumber)).IssueAsync(creditNote);
+        var result = await cluster.GetGrainCached<ICreditNoteGrain>(VendorScopedKey.Format(vendorId, row.CreditNoteNumber)).IssueAsync(creditNote);
         return result.Status switch
         {
             InvoiceCommandStatus.Applied => new RowResult(row.RowNumber, row.CreditNoteNumber, row.InvoiceNumber, "created", InvoiceResponse.From(result.Invoice!), null),

@@ -70,7 +70,7 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
             .Select(row => new PaymentAllocation(row.InvoiceNumber!, row.Amount))
             .ToList();
         var remittance = new Remittance(first.CustomerAccount, first.Currency, amount, first.ReceivedOn, allocations);
-        var result = await cluster.GetGrain<IPaymentGrain>(VendorScopedKey.Format(vendorId, first.PaymentReference)).RecordAsync(remittance);
+        var result = await cluster.GetGrainCached<IPaymentGrain>(VendorScopedKey.Format(vendorId, first.PaymentReference)).RecordAsync(remittance);
 
         return result.Status switch
         {

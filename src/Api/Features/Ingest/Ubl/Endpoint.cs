@@ -35,7 +35,7 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
 
     public override async Task HandleAsync(UploadRequest request, CancellationToken cancellationToken)
     {
-        if (await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
+        if (await cluster.GetGrainCached<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
         {
             await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
             return;
@@ -118,7 +118,7 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
                 $"The credit note's payable amount is {Amount(document.PayableAmount)}, but TermSync credits a positive amount; state the amount credited to invoice '{invoiceNumber}' as a positive {PayableAmountPath}.");
         }
 
-        var invoice = await cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoiceNumber)).GetAsync();
+        var invoice = await cluster.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, invoiceNumber)).GetAsync();
         if (invoice is null)
         {
             var detail = $"Vendor '{vendorId}' has no invoice '{invoiceNumber}', which the credit note '{document.Id}' names in {InvoiceReferencePath}; send that invoice first, then the credit note.";
@@ -132,7 +132,7 @@ public sealed class Endpoint(IClusterClient cluster, ILogger<Endpoint> logger) :
         }
 
         var creditNote = new CreditNote(invoiceNumber, document.PayableAmount, document.IssueDate);
-        var result = await cluster.GetGrain<ICreditNoteGrain>(VendorScopedKey.Format(vendorId, document.Id)).IssueAsync(creditNote);
+        var result = await cluster.GetGrainCached<ICreditNoteGrain>(VendorScopedKey.Format(vendorId, document.Id)).IssueAsync(creditNote);
         if (!result.Succeeded)
         {
             var status = result.Status == InvoiceCommandStatus.NotFound ? StatusCodes.Status404NotFound : StatusCodes.Status409Conflict;

@@ -22,14 +22,14 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
     {
         var invoiceNumber = InvoiceRoute.Decode(request.InvoiceNumber!);
         request.InvoiceNumber = invoiceNumber;
-        var invoice = cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber));
+        var invoice = cluster.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber));
         if (await invoice.GetAsync() is null)
         {
             await Send.ResultAsync(Problems.InvoiceNotFound(request.VendorId, invoiceNumber));
             return;
         }
 
-        var account = cluster.GetGrain<ICustomerAccountGrain>(VendorScopedKey.Format(request.VendorId, request.Customer!.AccountNumber!));
+        var account = cluster.GetGrainCached<ICustomerAccountGrain>(VendorScopedKey.Format(request.VendorId, request.Customer!.AccountNumber!));
         var customerId = await account.UpsertAsync(request.ToContact(), [invoiceNumber]);
         int? expected = IfMatch.TryParse(request.IfMatch, out var version) ? version : null;
 

@@ -22,7 +22,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
     {
         var invoiceNumber = InvoiceRoute.Decode(request.InvoiceNumber);
         var invoice = Identifiers.IsVendorId(request.VendorId) && Identifiers.IsInvoiceNumber(invoiceNumber)
-            ? await cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber)).GetAsync()
+            ? await cluster.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber)).GetAsync()
             : null;
 
         if (invoice is null)

@@ -30,7 +30,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
             return;
         }
 
-        if (await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
+        if (await cluster.GetGrainCached<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
         {
             await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
             return;

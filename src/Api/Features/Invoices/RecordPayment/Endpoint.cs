@@ -23,7 +23,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var invoiceNumber = InvoiceRoute.Decode(request.InvoiceNumber);
-        var invoice = cluster.GetGrain<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber));
+        var invoice = cluster.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(request.VendorId, invoiceNumber));
         if (await invoice.GetAsync() is not { } current)
         {
             await Send.ResultAsync(Problems.InvoiceNotFound(request.VendorId, invoiceNumber));
@@ -38,7 +38,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Invoice
         }
 
         var remittance = new Remittance(current.AccountNumber, current.Currency, request.Amount!.Value, request.PaidOn!.Value, [new PaymentAllocation(invoiceNumber, request.Amount.Value)]);
-        var result = await cluster.GetGrain<IPaymentGrain>(VendorScopedKey.Format(request.VendorId, request.PaymentReference!)).RecordAsync(remittance);
+        var result = await cluster.GetGrainCached<IPaymentGrain>(VendorScopedKey.Format(request.VendorId, request.PaymentReference!)).RecordAsync(remittance);
         if (result.Status is not (PaymentCommandStatus.Applied or PaymentCommandStatus.Unchanged))
         {
             await Send.ResultAsync(PaymentResults.Problem(result));

@@ -14,7 +14,7 @@ public abstract class CustomerMetricsEndpoint<TRequest, TResponse>(IClusterClien
     /// </summary>
     protected async Task<bool> FindCustomerAsync(string customerId)
     {
-        if (Identifiers.IsCustomerId(customerId) && await cluster.GetGrain<ICustomerGrain>(customerId).ExistsAsync())
+        if (Identifiers.IsCustomerId(customerId) && await cluster.GetGrainCached<ICustomerGrain>(customerId).ExistsAsync())
         {
             return true;
         }

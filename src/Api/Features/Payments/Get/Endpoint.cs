@@ -18,7 +18,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Payment
     {
         var reference = InvoiceRoute.Decode(request.PaymentReference);
         var payment = Identifiers.IsVendorId(request.VendorId) && Identifiers.IsInvoiceNumber(reference)
-            ? await cluster.GetGrain<IPaymentGrain>(VendorScopedKey.Format(request.VendorId, reference)).GetAsync()
+            ? await cluster.GetGrainCached<IPaymentGrain>(VendorScopedKey.Format(request.VendorId, reference)).GetAsync()
             : null;
 
         if (payment is null)

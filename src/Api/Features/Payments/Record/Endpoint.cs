@@ -21,7 +21,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Payment
     {
         var allocations = (request.Allocations ?? []).Select(allocation => new PaymentAllocation(allocation.InvoiceNumber!, allocation.Amount!.Value)).ToList();
         var remittance = new Remittance(request.CustomerAccount!, request.Currency!, request.Amount!.Value, request.ReceivedOn!.Value, allocations);
-        var result = await cluster.GetGrain<IPaymentGrain>(VendorScopedKey.Format(request.VendorId, request.PaymentReference!)).RecordAsync(remittance);
+        var result = await cluster.GetGrainCached<IPaymentGrain>(VendorScopedKey.Format(request.VendorId, request.PaymentReference!)).RecordAsync(remittance);
 
         if (result.Status is PaymentCommandStatus.Applied or PaymentCommandStatus.Unchanged)
         {

@@ -30,7 +30,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Payment
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var reference = InvoiceRoute.Decode(request.PaymentReference);
-        var result = await cluster.GetGrain<IPaymentGrain>(VendorScopedKey.Format(request.VendorId, reference)).ReverseAsync(request.ReversedOn!.Value);
+        var result = await cluster.GetGrainCached<IPaymentGrain>(VendorScopedKey.Format(request.VendorId, reference)).ReverseAsync(request.ReversedOn!.Value);
         if (result.Status is PaymentCommandStatus.Applied or PaymentCommandStatus.Unchanged)
         {
             await Send.OkAsync(result.Payment!, cancellationToken);

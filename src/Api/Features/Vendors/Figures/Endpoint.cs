@@ -23,7 +23,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsVendorId(request.VendorId) || await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
+        if (!Identifiers.IsVendorId(request.VendorId) || await cluster.GetGrainCached<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
         {
             await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
             return;

@@ -27,7 +27,7 @@ public abstract class VendorMetricsEndpoint<TRequest, TResponse>(IClusterClient 
     protected async Task<DateOnly?> ResolveAsOfAsync(string vendorId, DateOnly? asOf)
     {
         var profile = Identifiers.IsVendorId(vendorId)
-            ? await cluster.GetGrain<IVendorGrain>(vendorId).GetProfileAsync()
+            ? await cluster.GetGrainCached<IVendorGrain>(vendorId).GetProfileAsync()
             : null;
         if (profile is null)
         {

@@ -18,7 +18,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, VendorR
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var profile = new VendorProfile(request.Name!, request.ContactEmail!, request.TimeZone ?? "UTC", request.RemindBeforeDue ?? true);
-        var outcome = await cluster.GetGrain<IVendorGrain>(request.Id).RegisterAsync(profile);
+        var outcome = await cluster.GetGrainCached<IVendorGrain>(request.Id).RegisterAsync(profile);
 
         var response = VendorResponse.From(request.Id, profile);
         if (outcome == WriteOutcome.Created)

@@ -21,14 +21,14 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Endpoi
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsVendorId(request.VendorId) || await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync() is not { } profile)
+        if (!Identifiers.IsVendorId(request.VendorId) || await cluster.GetGrainCached<IVendorGrain>(request.VendorId).GetProfileAsync() is not { } profile)
         {
             await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
             return;
         }
 
         var asOf = request.AsOf ?? Today(profile.TimeZone);
-        var satisfaction = await cluster.GetGrain<IVendorSurveysGrain>(request.VendorId)
+        var satisfaction = await cluster.GetGrainCached<IVendorSurveysGrain>(request.VendorId)
             .GetSatisfactionAsync(asOf, request.WindowDays ?? Request.DefaultWindowDays);
         await Send.OkAsync(satisfaction, cancellationToken);
     }

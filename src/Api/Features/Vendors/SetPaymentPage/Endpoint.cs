@@ -20,7 +20,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Payment
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        var vendor = cluster.GetGrain<IVendorGrain>(request.VendorId);
+        var vendor = cluster.GetGrainCached<IVendorGrain>(request.VendorId);
         if (!Identifiers.IsVendorId(request.VendorId) || await vendor.GetProfileAsync() is null)
         {
             await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));

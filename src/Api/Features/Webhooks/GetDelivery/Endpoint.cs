@@ -20,7 +20,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Deliver
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var delivery = Identifiers.IsVendorId(request.VendorId) && WebhookDeliveryIds.IsDeliveryId(request.DeliveryId)
-            ? await cluster.GetGrain<IWebhookDeliveryGrain>(WebhookDeliveryIds.GrainKey(request.VendorId, request.DeliveryId)).GetAsync()
+            ? await cluster.GetGrainCached<IWebhookDeliveryGrain>(WebhookDeliveryIds.GrainKey(request.VendorId, request.DeliveryId)).GetAsync()
             : null;
         if (delivery is null)
         {

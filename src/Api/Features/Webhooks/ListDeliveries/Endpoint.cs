@@ -25,13 +25,13 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsVendorId(request.VendorId) || await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
+        if (!Identifiers.IsVendorId(request.VendorId) || await cluster.GetGrainCached<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
         {
             await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
             return;
         }
 
-        var deliveries = await cluster.GetGrain<IVendorWebhooksGrain>(request.VendorId).ListDeliveriesAsync();
+        var deliveries = await cluster.GetGrainCached<IVendorWebhooksGrain>(request.VendorId).ListDeliveriesAsync();
         await Send.OkAsync(new Response([.. deliveries.Select(DeliverySummaryResponse.From)]), cancellationToken);
     }
 }

@@ -29,14 +29,14 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Respons
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        if (await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
+        if (await cluster.GetGrainCached<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
         {
             await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
             return;
         }
 
         var events = request.Events!.Select(name => VendorEventTypes.TryParse(name, out var type) ? type : default).Distinct().ToList();
-        var registration = await cluster.GetGrain<IVendorWebhooksGrain>(request.VendorId).AddEndpointAsync(request.Url!, events);
+        var registration = await cluster.GetGrainCached<IVendorWebhooksGrain>(request.VendorId).AddEndpointAsync(request.Url!, events);
         switch (registration.Status)
         {
             case WebhookRegistrationStatus.Created:

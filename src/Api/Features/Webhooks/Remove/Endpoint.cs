@@ -23,14 +23,14 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request>
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsVendorId(request.VendorId) || await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
+        if (!Identifiers.IsVendorId(request.VendorId) || await cluster.GetGrainCached<IVendorGrain>(request.VendorId).GetProfileAsync() is null)
         {
             await Send.ResultAsync(Problems.VendorNotFound(request.VendorId));
             return;
         }
 
         var removal = WebhookSecrets.IsEndpointId(request.EndpointId)
-            ? await cluster.GetGrain<IVendorWebhooksGrain>(request.VendorId).RemoveEndpointAsync(request.EndpointId)
+            ? await cluster.GetGrainCached<IVendorWebhooksGrain>(request.VendorId).RemoveEndpointAsync(request.EndpointId)
             : WebhookRemoval.NotFound;
         if (removal == WebhookRemoval.NotFound)
         {

@@ -22,7 +22,7 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Deliver
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var result = Identifiers.IsVendorId(request.VendorId) && WebhookDeliveryIds.IsDeliveryId(request.DeliveryId)
-            ? await cluster.GetGrain<IWebhookDeliveryGrain>(WebhookDeliveryIds.GrainKey(request.VendorId, request.DeliveryId)).ReplayAsync()
+            ? await cluster.GetGrainCached<IWebhookDeliveryGrain>(WebhookDeliveryIds.GrainKey(request.VendorId, request.DeliveryId)).ReplayAsync()
             : new WebhookReplayResult(WebhookReplayStatus.NotFound, null);
         switch (result.Status)
         {

@@ -25,7 +25,7 @@ public sealed class Endpoint(IClusterClient cluster) : ConversationEndpoint<Requ
         }
 
         var resolution = new ResolutionDraft(ResolutionOutcome.Withdrawn, Party.Customer, request.AuthorName!.Trim(), Text: request.Text);
-        var result = await cluster.GetGrain<IConversationGrain>(VendorScopedKey.Format(request.VendorId, request.ConversationId)).ResolveAsync(resolution);
+        var result = await cluster.GetGrainCached<IConversationGrain>(VendorScopedKey.Format(request.VendorId, request.ConversationId)).ResolveAsync(resolution);
         await SendResultAsync(result, StatusCodes.Status200OK, cancellationToken);
     }
 }

@@ -21,13 +21,13 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Answere
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrain<ICustomerGrain>(request.CustomerId).ExistsAsync())
+        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrainCached<ICustomerGrain>(request.CustomerId).ExistsAsync())
         {
             await Send.ResultAsync(Problems.CustomerNotFound(request.CustomerId));
             return;
         }
 
-        var result = await cluster.GetGrain<ICustomerSurveyGrain>(request.CustomerId).AnswerAsync(request.SurveyId, request.Score!.Value, request.Comment);
+        var result = await cluster.GetGrainCached<ICustomerSurveyGrain>(request.CustomerId).AnswerAsync(request.SurveyId, request.Score!.Value, request.Comment);
         switch (result.Status)
         {
             case SurveyAnswerStatus.Recorded or SurveyAnswerStatus.Unchanged:

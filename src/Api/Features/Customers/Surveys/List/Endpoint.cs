@@ -22,12 +22,12 @@ public sealed class Endpoint(IClusterClient cluster) : Endpoint<Request, Custome
 
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
-        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrain<ICustomerGrain>(request.CustomerId).ExistsAsync())
+        if (!Identifiers.IsCustomerId(request.CustomerId) || !await cluster.GetGrainCached<ICustomerGrain>(request.CustomerId).ExistsAsync())
         {
             await Send.ResultAsync(Problems.CustomerNotFound(request.CustomerId));
             return;
         }
 
-        await Send.OkAsync(await cluster.GetGrain<ICustomerSurveyGrain>(request.CustomerId).GetAsync(), cancellationToken);
+        await Send.OkAsync(await cluster.GetGrainCached<ICustomerSurveyGrain>(request.CustomerId).GetAsync(), cancellationToken);
     }
 }

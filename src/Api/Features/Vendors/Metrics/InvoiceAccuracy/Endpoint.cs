@@ -28,7 +28,7 @@ public sealed class Endpoint(IClusterClient cluster, TimeProvider time) : Vendor
             return;
         }
 
-        var figures = await Cluster.GetGrain<IVendorConversationFiguresGrain>(request.VendorId)
+        var figures = await Cluster.GetGrainCached<IVendorConversationFiguresGrain>(request.VendorId)
             .GetInvoiceAccuracyAsync(asOf, request.WindowDays ?? MetricsRequest.DefaultWindowDays);
         await Send.OkAsync(figures, cancellationToken);
     }

@@ -27,7 +27,7 @@ public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader led
         }
 
         var windowDays = request.WindowDays ?? MetricsRequest.DefaultWindowDays;
-        if (request.AsOf is null && await Cluster.GetGrain<IVendorReceivablesGrain>(request.VendorId).GetFiguresAsync(asOf, windowDays) is { } live)
+        if (request.AsOf is null && await Cluster.GetGrainCached<IVendorReceivablesGrain>(request.VendorId).GetFiguresAsync(asOf, windowDays) is { } live)
         {
             await Send.OkAsync(new ReceivablesResponse(request.VendorId, asOf, windowDays, live, ReceivablesResponse.Live), cancellationToken);
             return;

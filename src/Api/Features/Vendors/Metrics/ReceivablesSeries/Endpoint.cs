@@ -21,7 +21,7 @@ public sealed class Endpoint(IClusterClient cluster, ReceivablesLedgerReader led
     public override async Task HandleAsync(Request request, CancellationToken cancellationToken)
     {
         var profile = Identifiers.IsVendorId(request.VendorId)
-            ? await cluster.GetGrain<IVendorGrain>(request.VendorId).GetProfileAsync()
+            ? await cluster.GetGrainCached<IVendorGrain>(request.VendorId).GetProfileAsync()
             : null;
         if (profile is null)
         {

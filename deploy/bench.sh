@@ -93,12 +93,17 @@ Grain state in PostgreSQL after the run, warm-up included ($writes_per_invoice s
 |---|--:|--:|--:|--:|
 $state_rows
 
-What limits the figure: each invoice create costs at least three grain state writes, each one
-PostgreSQL round trip: the invoice, its customer's aggregate, and one of the vendor's 16 ledger
-shards. Each customer account in a batch adds one more write. A grain handles one call at a time, so
-the writes to one customer or one ledger shard queue up. The customer and ledger states keep an entry
-for every invoice they count and are written whole on every change, so each write grows as the
-database fills. On 2 cores the API, the silo, PostgreSQL and the driver also compete for CPU.
+How TermSync stores a batch: the API calls the batch's invoice grains all at once. Each invoice grain
+writes its state, then applies the new version to its customer grain and its vendor ledger shard and
+appends its ledger entries. Grain state goes through the group-commit storage: the reads and writes
+that wait at the same moment go to PostgreSQL as one statement each, two statements at a time, and a
+write completes only when its statement committed. Customer grains and ledger shards are reentrant, so
+changes that arrive during a write share the next one.
+
+What limits the figure: every new invoice still costs its own state row, and its customer's whole
+aggregate is serialized and written again (bytes per row in the table above). In this network a batch
+holds at most one invoice per customer, so customers rarely share a write. The API with its silo,
+PostgreSQL and the driver share the 2 cores; the profile section below this one shows where the CPU goes.
 SECTION
 
 bench_replace_section "$doc" bulk-ingest "$section"

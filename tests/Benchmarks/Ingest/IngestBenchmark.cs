@@ -55,8 +55,12 @@ public sealed class IngestBenchmark(TermSyncClient client, IngestVerifier verifi
             [.. acknowledged], [.. workload.Vendors.Select(vendor => vendor.Id)], options.Samples, options.Network.Seed, cancellationToken);
 
         // The baselines run after the checks, so their writes cannot change what the checks read.
-        await progress.WriteLineAsync("Running the COPY and naive baselines while the API is idle.");
-        var baselines = await new IngestBaselines(dataSource, progress).RunAsync(options, workload, cancellationToken);
+        BaselineResult? baselines = null;
+        if (options.RunBaselines)
+        {
+            await progress.WriteLineAsync("Running the COPY and naive baselines while the API is idle.");
+            baselines = await new IngestBaselines(dataSource, progress).RunAsync(options, workload, cancellationToken);
+        }
 
         return new IngestReport(
             options, workload.InvoicesPerRound, workload.InvoicesLeftOut, rounds, retries, loadAtStart, loadAtEnd, verification, baselines, statements);

@@ -28,6 +28,7 @@ public sealed record IngestOptions
           --rounds N              Measured rounds, at least 1. Default 3.
           --samples N             Stored invoices read back at the end. Default 200.
           --markdown FILE         Writes the results as Markdown to FILE.
+          --baselines yes|no      Runs the COPY and naive baselines after the API rounds. Default yes.
 
         Each round sends every generated invoice once, under invoice numbers that no earlier round used,
         so every round measures creates. The API key, when the API needs one, comes from the environment
@@ -64,6 +65,9 @@ public sealed record IngestOptions
     /// <summary>Acknowledged invoices picked at random and read back with GET at the end.</summary>
     public int Samples { get; init; } = 200;
 
+    /// <summary>Whether the COPY and naive baselines run after the API rounds.</summary>
+    public bool RunBaselines { get; init; } = true;
+
     /// <summary>File that receives the results as Markdown, or null.</summary>
     public string? MarkdownPath { get; init; }
 
@@ -82,7 +86,7 @@ public sealed record IngestOptions
             values[args[index]] = args[index + 1];
         }
 
-        var known = new[] { "--api", "--seed", "--vendors", "--customers", "--invoices-per-pair", "--batch-size", "--senders", "--warmup-rounds", "--rounds", "--samples", "--markdown" };
+        var known = new[] { "--api", "--seed", "--vendors", "--customers", "--invoices-per-pair", "--batch-size", "--senders", "--warmup-rounds", "--rounds", "--samples", "--markdown", "--baselines" };
         var unknown = values.Keys.FirstOrDefault(key => !known.Contains(key));
         if (unknown is not null)
         {
@@ -114,6 +118,12 @@ public sealed record IngestOptions
             Rounds = Integer(values, "--rounds", defaults.Rounds, 1),
             Samples = Integer(values, "--samples", defaults.Samples, 0),
             MarkdownPath = values.GetValueOrDefault("--markdown"),
+            RunBaselines = values.GetValueOrDefault("--baselines", "yes") switch
+            {
+                "yes" => true,
+                "no" => false,
+                var other => throw new ArgumentException($"The option --baselines is '{other}'; pass yes or no."),
+            },
         };
         options.Network.Validate();
         return options;

@@ -9,7 +9,7 @@ namespace TermSync.Benchmarks.Ingest;
 /// <param name="Retries">Batch requests that the client sent again after a transport error, a timeout or a 5xx status.</param>
 /// <param name="LoadAtStart">1, 5 and 15 minute load averages when the first round started.</param>
 /// <param name="LoadAtEnd">The same after the last round.</param>
-/// <param name="Baselines">COPY and naive grain-write rounds on the same invoices.</param>
+/// <param name="Baselines">COPY and naive grain-write rounds on the same invoices, or null when they did not run.</param>
 /// <param name="Statements">PostgreSQL statements with the most execution time during the measured rounds.</param>
 public sealed record IngestReport(
     IngestOptions Options,
@@ -20,7 +20,7 @@ public sealed record IngestReport(
     string LoadAtStart,
     string LoadAtEnd,
     VerificationResult Verification,
-    BaselineResult Baselines,
+    BaselineResult? Baselines,
     StatementProfile Statements)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
@@ -47,12 +47,12 @@ public sealed record IngestReport(
             }
 
             problems.AddRange(Verification.Failures);
-            if (Baselines.CopyRows != Baselines.CopyInvoices)
+            if (Baselines is not null && Baselines.CopyRows != Baselines.CopyInvoices)
             {
                 problems.Add($"The COPY table contains {Baselines.CopyRows} rows but the COPY rounds wrote {Baselines.CopyInvoices} invoices.");
             }
 
-            if (Baselines.NaiveRows != Baselines.NaiveInvoices)
+            if (Baselines is not null && Baselines.NaiveRows != Baselines.NaiveInvoices)
             {
                 problems.Add($"orleans_grain_state contains {Baselines.NaiveRows} naive invoice rows but the naive rounds stored {Baselines.NaiveInvoices} invoices.");
             }
@@ -93,16 +93,24 @@ public sealed record IngestReport(
         text.AppendLine(Invariant, $"- Batch requests retried by the client: {Retries}.");
         text.AppendLine(Invariant, $"- Read back: {Verification.SamplesMatching} of {Verification.Samples} randomly sampled acknowledged invoices returned 200 with the amount that was sent.");
         text.AppendLine(Invariant, $"- Vendor figures: {Verification.VendorsMatching} of {Verification.Vendors} vendors count exactly the invoices acknowledged for them ({Rounds.Sum(round => round.Acknowledged):N0} in all).");
-        text.AppendLine(Invariant, $"- Baseline rows: the COPY table contains {Baselines.CopyRows:N0} rows for {Baselines.CopyInvoices:N0} copied invoices, and orleans_grain_state {Baselines.NaiveRows:N0} naive invoice rows for {Baselines.NaiveInvoices:N0} stored ones.");
+        if (Baselines is not null)
+        {
+            text.AppendLine(Invariant, $"- Baseline rows: the COPY table contains {Baselines.CopyRows:N0} rows for {Baselines.CopyInvoices:N0} copied invoices, and orleans_grain_state {Baselines.NaiveRows:N0} naive invoice rows for {Baselines.NaiveInvoices:N0} stored ones.");
+        }
+
         foreach (var problem in Problems)
         {
             text.AppendLine(Invariant, $"- **Problem:** {problem}");
         }
 
-        text.AppendLine();
-        text.AppendLine("### Baselines in the same run");
-        text.AppendLine();
-        BaselineReport.AppendBaselines(text, Rounds, Baselines, Options.Senders);
+        if (Baselines is not null)
+        {
+            text.AppendLine();
+            text.AppendLine("### Baselines in the same run");
+            text.AppendLine();
+            BaselineReport.AppendBaselines(text, Rounds, Baselines, Options.Senders);
+        }
+
         text.AppendLine();
         text.AppendLine("### PostgreSQL statements during the API rounds");
         text.AppendLine();

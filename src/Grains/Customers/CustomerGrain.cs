@@ -84,22 +84,8 @@ public sealed partial class CustomerGrain(
 
     private Task SaveAsync()
     {
-        writer ??= new CoalescedStateWriter(WriteAsync);
+        writer ??= new CoalescedStateWriter(state.WriteStateAsync, DeactivateOnIdle);
         return writer.WriteAsync();
-    }
-
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // A failed write leaves the change in memory only; the next activation reloads the stored state.
-            DeactivateOnIdle();
-            throw;
-        }
     }
 
     /// <summary>

@@ -9,7 +9,12 @@ namespace TermSync.Grains.Storage;
 /// Use it only on the grain's own scheduler: it relies on grain turns running one at a time. The caller changes the
 /// state in memory before it calls <see cref="WriteAsync"/>, within the same turn.
 /// </remarks>
-public sealed class CoalescedStateWriter(Func<Task> write)
+/// <param name="write">Writes the grain's state, such as the WriteStateAsync method of its persistent state.</param>
+/// <param name="failed">
+/// Runs when a write fails, before its callers see the exception. A failed write leaves the changes in memory only,
+/// so grains pass <see cref="Grain.DeactivateOnIdle"/> here and their next activation reloads the stored state.
+/// </param>
+public sealed class CoalescedStateWriter(Func<Task> write, Action failed)
 {
     private TaskCompletionSource? _next;
     private bool _writing;
@@ -40,6 +45,7 @@ public sealed class CoalescedStateWriter(Func<Task> write)
             }
             catch (Exception exception)
             {
+                failed();
                 requested.SetException(exception);
             }
         }

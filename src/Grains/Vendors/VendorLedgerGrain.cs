@@ -60,7 +60,7 @@ public sealed class VendorLedgerGrain(
 
         Adjust(next, +1);
         ledger.Invoices[invoice.InvoiceNumber] = next;
-        writer ??= new CoalescedStateWriter(WriteAsync);
+        writer ??= new CoalescedStateWriter(state.WriteStateAsync, DeactivateOnIdle);
         await writer.WriteAsync();
     }
 
@@ -90,20 +90,6 @@ public sealed class VendorLedgerGrain(
         }
 
         return Task.FromResult(new IssuedInvoiceCount(issued, issuedAndQueried));
-    }
-
-    private async Task WriteAsync()
-    {
-        try
-        {
-            await state.WriteStateAsync();
-        }
-        catch
-        {
-            // A failed write leaves the change in memory only; the next activation reloads the stored state.
-            DeactivateOnIdle();
-            throw;
-        }
     }
 
     private void Adjust(InvoiceContribution contribution, int sign)

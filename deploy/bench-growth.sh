@@ -27,6 +27,7 @@ for argument in "$@"; do
 done
 
 log "building in Release"
+built_commit=$(bench_commit)
 dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
 if $help; then
   exec dotnet "$driver" growth --help

@@ -117,6 +117,11 @@ bench_stop_api() {
 
 # Prints the commit of the work tree, marked when files other than docs/benchmarks.md have uncommitted changes.
 bench_commit() {
+  # A script that built sets built_commit, so a commit made while it ran is not credited with its figures.
+  if [[ -n ${built_commit:-} ]]; then
+    printf '%s\n' "$built_commit"
+    return
+  fi
   local commit
   commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
   if [[ -n $(git -C "$root" status --porcelain -- . ':!docs/benchmarks.md' 2>/dev/null) ]]; then
@@ -174,6 +179,8 @@ bench_prepare() {
   trap bench_stop_all EXIT
   trap 'exit 130' INT TERM
   log "building in Release"
+  built_commit=
+  built_commit=$(bench_commit)
   dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
   bench_start_postgres
   bench_make_keys

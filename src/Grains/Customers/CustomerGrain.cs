@@ -34,18 +34,27 @@ public sealed partial class CustomerGrain(
 
     public async Task ApplyInvoiceAsync(InvoiceSnapshot invoice)
     {
-        var wasOpen = state.State.Book.Open.ContainsKey(InvoiceKey.Format(invoice.VendorId, invoice.InvoiceNumber));
-        if (!state.State.Book.Apply(invoice))
+        var book = state.State.Book;
+        if (!book.IsNewer(invoice))
         {
+            // A retry of a change that an interleaved call applied returns only once that change is stored.
+            await StoredAsync();
             return;
         }
 
-        state.State.Reference = invoice.Customer;
-        if (wasOpen && invoice.Status == InvoiceStatus.Paid)
+        // The survey comes first, because once the book holds the snapshot a retry would find nothing left to do.
+        if (book.Open.ContainsKey(InvoiceKey.Format(invoice.VendorId, invoice.InvoiceNumber)) && invoice.Status == InvoiceStatus.Paid)
         {
             await QualifyForSurveyAsync(invoice);
         }
 
+        if (!book.Apply(invoice))
+        {
+            await StoredAsync();
+            return;
+        }
+
+        state.State.Reference = invoice.Customer;
         await SaveAsync();
         await EnrollAsync();
     }
@@ -56,6 +65,10 @@ public sealed partial class CustomerGrain(
         {
             await SaveAsync();
             LogInvoiceMoved(CustomerId, vendorId, invoiceNumber);
+        }
+        else
+        {
+            await StoredAsync();
         }
     }
 
@@ -88,24 +101,15 @@ public sealed partial class CustomerGrain(
         return writer.WriteAsync();
     }
 
+    private Task StoredAsync() => writer?.StoredAsync() ?? Task.CompletedTask;
+
     /// <summary>
     /// Makes the vendor of an invoice that was just paid in full eligible to survey the customer. It runs before the
-    /// snapshot is stored, so a failure here makes the invoice grain's retry apply the snapshot and qualify again.
+    /// snapshot is applied, so after a failure here the invoice grain's retry applies the snapshot and qualifies again.
     /// </summary>
-    private async Task QualifyForSurveyAsync(InvoiceSnapshot invoice)
-    {
-        try
-        {
-            await GrainFactory.GetGrainCached<ICustomerSurveyGrain>(CustomerId)
-                .QualifyAsync(invoice.VendorId, SurveyTrigger.InvoicePaid, invoice.InvoiceNumber, time.GetUtcNow());
-        }
-        catch
-        {
-            // The snapshot is applied in memory only; the next activation reloads the stored book without it.
-            DeactivateOnIdle();
-            throw;
-        }
-    }
+    private Task QualifyForSurveyAsync(InvoiceSnapshot invoice) =>
+        GrainFactory.GetGrainCached<ICustomerSurveyGrain>(CustomerId)
+            .QualifyAsync(invoice.VendorId, SurveyTrigger.InvoicePaid, invoice.InvoiceNumber, time.GetUtcNow());
 
     private async Task EnrollAsync()
     {

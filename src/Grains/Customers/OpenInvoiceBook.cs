@@ -41,6 +41,10 @@ public sealed class OpenInvoiceBook
         return true;
     }
 
+    /// <summary>Returns whether <paramref name="invoice"/> is newer than every version of it applied before.</summary>
+    public bool IsNewer(InvoiceSnapshot invoice) =>
+        !Versions.TryGetValue(InvoiceKey.Format(invoice.VendorId, invoice.InvoiceNumber), out var applied) || applied < invoice.Version;
+
     /// <summary>Removes an invoice that is now billed to another customer, and returns false for an outdated request.</summary>
     public bool Remove(string vendorId, string invoiceNumber, int version)
     {

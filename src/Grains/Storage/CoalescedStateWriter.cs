@@ -18,6 +18,7 @@ public sealed class CoalescedStateWriter(Func<Task> write, Action failed)
 {
     private TaskCompletionSource? _next;
     private bool _writing;
+    private bool _unsaved;
 
     /// <summary>Requests a write of the current state and completes once it is stored.</summary>
     public Task WriteAsync()
@@ -33,6 +34,12 @@ public sealed class CoalescedStateWriter(Func<Task> write, Action failed)
         return stored;
     }
 
+    /// <summary>
+    /// Completes once every change made so far is stored: at once when no write runs and none failed, and otherwise
+    /// after a new write. A call that finds its change already applied in memory awaits this before it reports success.
+    /// </summary>
+    public Task StoredAsync() => _writing || _unsaved ? WriteAsync() : Task.CompletedTask;
+
     private async Task WriteLoopAsync()
     {
         while (_next is { } requested)
@@ -41,12 +48,20 @@ public sealed class CoalescedStateWriter(Func<Task> write, Action failed)
             try
             {
                 await write();
+                _unsaved = false;
                 requested.SetResult();
             }
             catch (Exception exception)
             {
-                failed();
-                requested.SetException(exception);
+                _unsaved = true;
+                try
+                {
+                    failed();
+                }
+                finally
+                {
+                    requested.SetException(exception);
+                }
             }
         }
 

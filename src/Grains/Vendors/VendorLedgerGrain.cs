@@ -47,6 +47,8 @@ public sealed class VendorLedgerGrain(
         var ledger = state.State;
         if (ledger.Invoices.TryGetValue(invoice.InvoiceNumber, out var previous) && previous.Version >= invoice.Version)
         {
+            // A retry of a change that an interleaved call applied returns only once that change is stored.
+            await (writer?.StoredAsync() ?? Task.CompletedTask);
             return;
         }
 

@@ -32,6 +32,7 @@ public static class GroupCommitStorageHosting
             NpgsqlDataSource.Create(connectionString),
             provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
             name,
+            rowsName,
             provider.GetRequiredService<IActivatorProvider>(),
             provider.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
         return silo;

@@ -59,7 +59,7 @@ public sealed class GrainStateBatchWriter(NpgsqlDataSource dataSource, string se
 
     /// <summary>
     /// Tells whether <paramref name="next"/> may join <paramref name="taken"/> in one statement: within the size limits,
-    /// and not a second write of the same row, which must wait for the first one's new version.
+    /// and not a second write of the same row, because the statement matches inserted rows back to writes by key.
     /// </summary>
     public static bool Fits(IReadOnlyList<PendingStateWrite> taken, PendingStateWrite next)
     {

@@ -16,8 +16,8 @@ namespace TermSync.Silo.Storage;
 public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDisposable
 {
     /// <summary>
-    /// Statements of each kind that run at once. A grain has at most one write in flight, so overlapping flushes never
-    /// hold two writes of one row, except from a duplicate activation, which the version check turns away.
+    /// Statements of each kind that run at once. A grain has at most one write in flight, so overlapping flushes hold
+    /// two writes of one row only for a duplicate activation, whose stale version the check turns away.
     /// </summary>
     private const int ConcurrentFlushes = 2;
 
@@ -25,6 +25,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
     private readonly string _name;
+    private readonly string _rowsName;
     private readonly IActivatorProvider _activators;
     private readonly GroupCommitQueue<GrainStateRowKey, StoredGrainState?> _reads;
     private readonly GroupCommitQueue<PendingStateWrite, int?> _writes;
@@ -35,9 +36,10 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     /// <param name="dataSource">The database of the rows, which the storage owns and disposes.</param>
     /// <param name="serviceId">The cluster's service id, which keys every row.</param>
     /// <param name="name">The name grains use for this storage.</param>
+    /// <param name="rowsName">The name of <paramref name="rows"/>, under which its hasher picker is asked for a hasher.</param>
     /// <param name="activators">Creates the empty state of a grain that has no stored state.</param>
     public GroupCommitGrainStorage(
-        AdoNetGrainStorage rows, NpgsqlDataSource dataSource, string serviceId, string name, IActivatorProvider activators, ILogger<GroupCommitGrainStorage> logger)
+        AdoNetGrainStorage rows, NpgsqlDataSource dataSource, string serviceId, string name, string rowsName, IActivatorProvider activators, ILogger<GroupCommitGrainStorage> logger)
     {
         ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(dataSource);
@@ -45,6 +47,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
         _dataSource = dataSource;
         _serviceId = serviceId;
         _name = name;
+        _rowsName = rowsName;
         _activators = activators;
         _logger = logger;
         _reads = new GroupCommitQueue<GrainStateRowKey, StoredGrainState?>(new GrainStateBatchReader(dataSource, serviceId).ReadAsync, GrainStateBatchReader.Fits, ConcurrentFlushes);
@@ -64,7 +67,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
             return;
         }
 
-        var stored = await _reads.EnqueueAsync(GrainStateRowKey.Create(_rows, _serviceId, _name, stateName, grainId, grainState));
+        var stored = await _reads.EnqueueAsync(GrainStateRowKey.Create(_rows, _serviceId, _rowsName, stateName, grainId, grainState));
         var payload = stored?.Payload;
         grainState.State = payload is null ? _activators.GetActivator<T>().Create() : _rows.Serializer.Deserialize<T>(new BinaryData(payload));
         grainState.ETag = stored?.Version.ToString(CultureInfo.InvariantCulture);
@@ -84,7 +87,7 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
         }
 
         // The state is serialized before the first await, so a reentrant grain's next turn cannot change it halfway.
-        var key = GrainStateRowKey.Create(_rows, _serviceId, _name, stateName, grainId, grainState);
+        var key = GrainStateRowKey.Create(_rows, _serviceId, _rowsName, stateName, grainId, grainState);
         int? expected = string.IsNullOrWhiteSpace(grainState.ETag) ? null : int.Parse(grainState.ETag, CultureInfo.InvariantCulture);
         var payload = _rows.Serializer.Serialize(grainState.State).ToArray();
         var version = await _writes.EnqueueAsync(new PendingStateWrite(key, expected, payload));

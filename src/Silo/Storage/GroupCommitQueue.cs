@@ -36,7 +36,10 @@ public sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
         _flushLoop = Task.Run(RunFlushLoopAsync);
     }
 
-    /// <summary>Raised after each flush with the number of items it wrote, or with the exception every caller of the flush received.</summary>
+    /// <summary>
+    /// Raised after each flush with the number of items it wrote, or with the exception it failed with. A failed flush of
+    /// several items is followed by one flush per item, so only the callers whose own flush fails receive an exception.
+    /// </summary>
     public event Action<int, Exception?>? Flushed;
 
     /// <summary>Queues <paramref name="item"/> and completes with its result once the flush holding it returned.</summary>
@@ -94,15 +97,21 @@ public sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
 
             Flushed?.Invoke(batch.Count, null);
         }
-        catch (Exception exception)
+        catch (Exception exception) when (batch.Count > 1)
         {
-            // Every error goes to the callers of the batch, because the loop must keep serving later items.
+            // One bad item, or a deadlock between concurrent flushes, must not fail every other caller of the flush,
+            // so each item is tried again on its own.
+            Flushed?.Invoke(batch.Count, exception);
             foreach (var pending in batch)
             {
-                pending.Completion.TrySetException(exception);
+                await FlushAsync([pending]);
             }
-
-            Flushed?.Invoke(batch.Count, exception);
+        }
+        catch (Exception exception)
+        {
+            // The error goes to the caller, because the loop must keep serving later items.
+            batch[0].Completion.TrySetException(exception);
+            Flushed?.Invoke(1, exception);
         }
     }
 

@@ -53,6 +53,38 @@ public sealed class GroupCommitQueueTests
     }
 
     [Fact]
+    public async Task Failed_flush_retries_each_item_alone()
+    {
+        var firstFlushHeld = new TaskCompletionSource();
+        var flushes = 0;
+        await using var queue = new GroupCommitQueue<string, string>(
+            async items =>
+            {
+                if (Interlocked.Increment(ref flushes) == 1)
+                {
+                    await firstFlushHeld.Task;
+                }
+
+                return items.Contains("bad") ? throw new InvalidOperationException("A row is invalid.") : [.. items.Select(item => item.ToUpperInvariant())];
+            },
+            (_, _) => true);
+
+        var first = queue.EnqueueAsync("first");
+        await WaitUntilAsync(() => Volatile.Read(ref flushes) == 1);
+        var good = queue.EnqueueAsync("good");
+        var bad = queue.EnqueueAsync("bad");
+        var other = queue.EnqueueAsync("other");
+        firstFlushHeld.SetResult();
+
+        Assert.Equal("FIRST", await first);
+        Assert.Equal("GOOD", await good);
+        Assert.Equal("OTHER", await other);
+        var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => bad);
+        Assert.Equal("A row is invalid.", failed.Message);
+        Assert.Equal(5, Volatile.Read(ref flushes));
+    }
+
+    [Fact]
     public async Task Dispose_flushes_queued_items_then_rejects()
     {
         var flushed = new List<int>();

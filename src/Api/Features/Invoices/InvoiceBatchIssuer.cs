@@ -13,7 +13,10 @@ namespace TermSync.Api.Features.Invoices;
 /// </summary>
 public sealed class InvoiceBatchIssuer(IClusterClient cluster)
 {
-    /// <summary>Maximum grain calls one batch keeps in flight, so one large batch does not flood the cluster.</summary>
+    /// <summary>
+    /// Maximum grain calls one batch keeps in flight: all of a full batch, so the grains' state writes reach the
+    /// group-commit storage together and share statements.
+    /// </summary>
     public const int MaxConcurrentCalls = 1000;
 
     private static readonly InvoiceInputValidator ItemValidator = new();

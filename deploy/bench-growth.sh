@@ -64,9 +64,9 @@ Storage: grain state is serialized with the Orleans binary serializer, as the Po
 and then dropped, and the receivables ledger counts its entries and keeps none. A silo on PostgreSQL keeps its
 stored state and ledger in the database, outside its process, so the silo here holds the same activations without
 the database's cost. Memory grain storage and the in-memory ledger were not used because they keep every stored
-state and ledger entry in the measured process. The PostgreSQL storage was not used because the bulk-ingest
-section records about 200 invoices/s into PostgreSQL-backed grains, so 1,000,000 invoices would take more than an
-hour (an estimate from that rate), and its connection buffers would add to the process's memory. Reminders are kept in the in-memory reminder table, a grain in the same
+state and ledger entry in the measured process. The PostgreSQL storage was not used because its connection
+buffers and statement queues would add to the process's memory, and because the run would then also measure
+ingest, which the bulk-ingest section does. Reminders are kept in the in-memory reminder table, a grain in the same
 process, so a customer's digest reminder stays in memory after its grains are deactivated. A silo on PostgreSQL
 keeps the table in the database, and its reminder service keeps a copy of each reminder it owns in memory.
 A grain that activates again here starts empty, so these figures cover memory only, never reads from storage.

@@ -101,7 +101,8 @@ write completes only when its statement committed. Customer grains and ledger sh
 changes that arrive during a write share the next one.
 
 What limits the figure: every new invoice still costs its own state row, and its customer's whole
-aggregate is serialized and written again (bytes per row in the table above). In this network a batch
+aggregate is serialized and written again (bytes per row in the table above). That aggregate grows with
+the customer's open invoices, so each round is slower than the one before. In this network a batch
 holds at most one invoice per customer, so customers rarely share a write. The API with its silo,
 PostgreSQL and the driver share the 2 cores; the profile section below this one shows where the CPU goes.
 SECTION

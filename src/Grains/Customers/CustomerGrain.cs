@@ -42,7 +42,7 @@ public sealed partial class CustomerGrain(
             return;
         }
 
-        // The survey comes first, because once the book holds the snapshot a retry would find nothing left to do.
+        // The survey comes first, because once the book contains the snapshot a retry would find nothing left to do.
         if (book.Open.ContainsKey(InvoiceKey.Format(invoice.VendorId, invoice.InvoiceNumber)) && invoice.Status == InvoiceStatus.Paid)
         {
             await QualifyForSurveyAsync(invoice);

@@ -58,16 +58,16 @@ public sealed class GrainStateBatchWriter(NpgsqlDataSource dataSource, string se
         """;
 
     /// <summary>
-    /// Tells whether <paramref name="next"/> may join <paramref name="taken"/> in one statement: within the size limits,
+    /// Tells whether <paramref name="next"/> may join <paramref name="batch"/> in one statement: within the size limits,
     /// and not a second write of the same row, because the statement matches inserted rows back to writes by key.
     /// </summary>
-    public static bool Fits(IReadOnlyList<PendingStateWrite> taken, PendingStateWrite next)
+    public static bool Fits(IReadOnlyList<PendingStateWrite> batch, PendingStateWrite next)
     {
-        ArgumentNullException.ThrowIfNull(taken);
+        ArgumentNullException.ThrowIfNull(batch);
         ArgumentNullException.ThrowIfNull(next);
-        return taken.Count < MaxWritesPerFlush
-            && taken.Sum(write => (long)write.Payload.Length) + next.Payload.Length <= MaxBytesPerFlush
-            && !taken.Any(write => write.Key == next.Key);
+        return batch.Count < MaxWritesPerFlush
+            && batch.Sum(write => (long)write.Payload.Length) + next.Payload.Length <= MaxBytesPerFlush
+            && !batch.Any(write => write.Key == next.Key);
     }
 
     /// <summary>Writes <paramref name="writes"/> in one statement and returns each one's new version, or null where nothing was stored.</summary>

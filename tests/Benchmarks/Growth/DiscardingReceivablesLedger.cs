@@ -4,7 +4,7 @@ using TermSync.Metrics;
 namespace TermSync.Benchmarks.Growth;
 
 /// <summary>
-/// A receivables ledger that counts appended entries and keeps none, so the silo process holds no ledger. The PostgreSQL
+/// A receivables ledger that counts appended entries and keeps none, so the silo process keeps no ledger. The PostgreSQL
 /// ledger of a real silo keeps its entries in the database. Loading a vendor's histories returns none, so a vendor's
 /// live totals that activate again start empty.
 /// </summary>

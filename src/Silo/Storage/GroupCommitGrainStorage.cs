@@ -126,6 +126,6 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
     [LoggerMessage(EventId = 1400, Level = LogLevel.Trace, Message = "Grain storage {StorageName} {Operation} {StateCount} states in one statement")]
     private partial void LogFlushed(string storageName, string operation, int stateCount);
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Grain storage {StorageName} failed a statement of {StateCount} states ({Operation}), and every grain among them receives the exception")]
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Grain storage {StorageName} failed a statement of {StateCount} states ({Operation}). A statement of several states is tried again state by state")]
     private partial void LogFlushFailed(Exception exception, string storageName, string operation, int stateCount);
 }

@@ -5,7 +5,8 @@ namespace TermSync.Silo.Storage;
 /// <summary>
 /// Group commit for statements to PostgreSQL. Items of concurrent callers queue up while flushes run, and the next flush
 /// hands all of them to one call of the flush function, which writes them in one statement. Each caller's task
-/// completes with its own item's result after that call returned, and fails with the call's exception when it threw.
+/// completes with its own item's result after that call returned. When the call fails, each item is flushed again on
+/// its own, and only a caller whose own flush fails receives the exception.
 /// </summary>
 /// <typeparam name="TItem">One caller's item.</typeparam>
 /// <typeparam name="TResult">The result of one item, in the order of the items the flush function received.</typeparam>

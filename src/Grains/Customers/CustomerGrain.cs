@@ -13,7 +13,8 @@ namespace TermSync.Grains.Customers;
 /// <summary>
 /// One customer's open invoices across every vendor. The grain is reentrant, so the invoice changes of a bulk push
 /// interleave and share state writes: each call changes the book in memory within one turn, then waits for a write
-/// that started after its change.
+/// that started after its change. A write appends the changes to the customer's journal and stores the whole state
+/// only after about as many changes as the customer has open invoices.
 /// </summary>
 [Reentrant]
 public sealed partial class CustomerGrain(
@@ -28,9 +29,24 @@ public sealed partial class CustomerGrain(
     // call to them while the names are fresh.
     private readonly Dictionary<string, (string Name, DateTimeOffset ReadAt)> vendorNames = new(StringComparer.Ordinal);
 
-    private CoalescedStateWriter? writer;
+    private JournaledState<CustomerState, CustomerChange> journal = null!;
+
+    /// <summary>The journal entries that may follow a snapshot of a customer without open invoices.</summary>
+    private const int SnapshotInterval = 16;
 
     private string CustomerId => this.GetPrimaryKeyString();
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        journal = new JournaledState<CustomerState, CustomerChange>(
+            state,
+            ServiceProvider.GetKeyedService<IGrainJournal>(StorageNames.Default),
+            this.GetGrainId(),
+            static (customer, change) => change.ApplyTo(customer),
+            static customer => SnapshotInterval + customer.Book.Open.Count,
+            DeactivateOnIdle);
+        await journal.LoadAsync();
+    }
 
     public async Task ApplyInvoiceAsync(InvoiceSnapshot invoice)
     {
@@ -48,27 +64,15 @@ public sealed partial class CustomerGrain(
             await QualifyForSurveyAsync(invoice);
         }
 
-        if (!book.Apply(invoice))
-        {
-            await StoredAsync();
-            return;
-        }
-
-        state.State.Reference = invoice.Customer;
-        await SaveAsync();
+        await RecordAsync(new InvoiceApplied(invoice));
         await EnrollAsync();
     }
 
     public async Task RemoveInvoiceAsync(string vendorId, string invoiceNumber, int version)
     {
-        if (state.State.Book.Remove(vendorId, invoiceNumber, version))
+        if (await RecordAsync(new InvoiceRemoved(vendorId, invoiceNumber, version)))
         {
-            await SaveAsync();
             LogInvoiceMoved(CustomerId, vendorId, invoiceNumber);
-        }
-        else
-        {
-            await StoredAsync();
         }
     }
 
@@ -95,13 +99,23 @@ public sealed partial class CustomerGrain(
 
     public Task<bool> ExistsAsync() => Task.FromResult(state.State.Reference is not null);
 
-    private Task SaveAsync()
+    /// <summary>
+    /// Applies <paramref name="change"/> and waits until it is stored, and returns false when it changed nothing. A
+    /// repeated change waits for the write of the call that applied it, so it reports success only once that is stored.
+    /// </summary>
+    private async Task<bool> RecordAsync(CustomerChange change)
     {
-        writer ??= new CoalescedStateWriter(state.WriteStateAsync, DeactivateOnIdle);
-        return writer.WriteAsync();
+        if (!change.ApplyTo(state.State))
+        {
+            await StoredAsync();
+            return false;
+        }
+
+        await journal.RecordAsync(change);
+        return true;
     }
 
-    private Task StoredAsync() => writer?.StoredAsync() ?? Task.CompletedTask;
+    private Task StoredAsync() => journal.StoredAsync();
 
     /// <summary>
     /// Makes the vendor of an invoice that was just paid in full eligible to survey the customer. It runs before the
@@ -121,9 +135,10 @@ public sealed partial class CustomerGrain(
         // Interleaved calls may both get here, and both steps are idempotent.
         await GrainFactory.GetGrain<ICustomerDirectoryGrain>(ICustomerDirectoryGrain.ShardOf(CustomerId)).AddAsync(CustomerId);
         await GrainFactory.GetGrainCached<IDigestGrain>(CustomerId).EnsureScheduledAsync(state.State.Reference?.TimeZone);
-        state.State.Enrolled = true;
-        await SaveAsync();
-        LogCustomerEnrolled(CustomerId);
+        if (await RecordAsync(new CustomerEnrolled()))
+        {
+            LogCustomerEnrolled(CustomerId);
+        }
     }
 
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Customer {CustomerId} joined the network and its digest is scheduled")]

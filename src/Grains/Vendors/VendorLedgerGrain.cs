@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Orleans.Concurrency;
 using TermSync.Grains.Storage;
 using TermSync.Invoices;
@@ -5,65 +6,46 @@ using TermSync.Vendors;
 
 namespace TermSync.Grains.Vendors;
 
-/// <summary>One invoice's share of the vendor totals, kept so that the next version can replace it exactly.</summary>
-/// <param name="IssueDate">Null for contributions stored before the issue date was kept, until the invoice changes again.</param>
-[GenerateSerializer, Alias("termsync.InvoiceContribution")]
-public sealed record InvoiceContribution(
-    [property: Id(0)] int Version,
-    [property: Id(1)] string Currency,
-    [property: Id(2)] decimal Amount,
-    [property: Id(3)] decimal Open,
-    [property: Id(4)] decimal Paid,
-    [property: Id(5)] decimal Credited,
-    [property: Id(6)] decimal WrittenOff,
-    [property: Id(7)] bool Voided,
-    [property: Id(8)] DateOnly? IssueDate = null);
-
-[GenerateSerializer, Alias("termsync.VendorLedgerState")]
-public sealed class VendorLedgerState
-{
-    /// <summary>The latest contribution of every invoice, by invoice number.</summary>
-    /// <remarks>NOTE: this grows with the shard's invoice count (tens of bytes each) and is written whole on every change.</remarks>
-    [Id(0)]
-    public Dictionary<string, InvoiceContribution> Invoices { get; set; } = new(StringComparer.Ordinal);
-
-    /// <summary>Running totals per currency, adjusted by the difference of each change.</summary>
-    [Id(1)]
-    public Dictionary<string, VendorCurrencyFigures> Figures { get; set; } = new(StringComparer.Ordinal);
-}
-
 /// <summary>
 /// One shard of a vendor's invoice totals. The grain is reentrant, so the invoices of a bulk push share state writes:
-/// each call adjusts the totals in memory within one turn, then waits for a write that started after its change.
+/// each call adjusts the totals in memory within one turn, then waits for a write that started after its change. A
+/// write appends the new contributions to the shard's journal and stores the whole state only after about as many
+/// changes as the shard has invoices.
 /// </summary>
 [Reentrant]
 public sealed class VendorLedgerGrain(
     [PersistentState("vendorledger", StorageNames.Default)] IPersistentState<VendorLedgerState> state) : Grain, IVendorLedgerGrain
 {
-    private CoalescedStateWriter? writer;
+    /// <summary>The journal entries that may follow a snapshot of an empty shard.</summary>
+    private const int SnapshotInterval = 16;
+
+    private JournaledState<VendorLedgerState, ContributionRecorded> journal = null!;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        journal = new JournaledState<VendorLedgerState, ContributionRecorded>(
+            state,
+            ServiceProvider.GetKeyedService<IGrainJournal>(StorageNames.Default),
+            this.GetGrainId(),
+            static (ledger, change) => ledger.Apply(change.InvoiceNumber, change.Contribution),
+            static ledger => SnapshotInterval + ledger.Invoices.Count,
+            DeactivateOnIdle);
+        await journal.LoadAsync();
+    }
 
     public async Task ApplyInvoiceAsync(InvoiceSnapshot invoice)
     {
-        var ledger = state.State;
-        if (ledger.Invoices.TryGetValue(invoice.InvoiceNumber, out var previous) && previous.Version >= invoice.Version)
-        {
-            // A retry of a change that an interleaved call applied returns only once that change is stored.
-            await (writer?.StoredAsync() ?? Task.CompletedTask);
-            return;
-        }
-
         var next = new InvoiceContribution(
             invoice.Version, invoice.Currency, invoice.Amount, invoice.OpenAmount, invoice.PaidAmount,
             invoice.CreditedAmount, invoice.WrittenOffAmount, invoice.Voided, invoice.IssueDate);
-        if (previous is not null)
+        if (!state.State.Apply(invoice.InvoiceNumber, next))
         {
-            Adjust(previous, -1);
+            // A retry of a change that an interleaved call applied returns only once that change is stored.
+            await journal.StoredAsync();
+            return;
         }
 
-        Adjust(next, +1);
-        ledger.Invoices[invoice.InvoiceNumber] = next;
-        writer ??= new CoalescedStateWriter(state.WriteStateAsync, DeactivateOnIdle);
-        await writer.WriteAsync();
+        await journal.RecordAsync(new ContributionRecorded(invoice.InvoiceNumber, next));
     }
 
     public Task<IReadOnlyList<VendorCurrencyFigures>> GetFiguresAsync() =>
@@ -92,24 +74,5 @@ public sealed class VendorLedgerGrain(
         }
 
         return Task.FromResult(new IssuedInvoiceCount(issued, issuedAndQueried));
-    }
-
-    private void Adjust(InvoiceContribution contribution, int sign)
-    {
-        var figures = state.State.Figures;
-        var current = figures.GetValueOrDefault(contribution.Currency) ?? new VendorCurrencyFigures(contribution.Currency, 0, 0, 0m, 0m, 0m, 0m, 0m);
-        var counted = contribution.Voided ? 0 : sign;
-        var amount = contribution.Voided ? 0m : sign * contribution.Amount;
-
-        figures[contribution.Currency] = current with
-        {
-            InvoiceCount = current.InvoiceCount + counted,
-            OpenCount = current.OpenCount + (contribution.Open > 0 ? sign : 0),
-            InvoicedAmount = current.InvoicedAmount + amount,
-            OpenAmount = current.OpenAmount + sign * contribution.Open,
-            PaidAmount = current.PaidAmount + sign * contribution.Paid,
-            CreditedAmount = current.CreditedAmount + sign * contribution.Credited,
-            WrittenOffAmount = current.WrittenOffAmount + sign * contribution.WrittenOff,
-        };
     }
 }

@@ -3,9 +3,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Serialization;
 using Orleans.Serialization.Serializers;
 using Orleans.Storage;
+using TermSync.Grains.Storage;
 using TermSync.Silo.Storage;
+using TermSync.Silo.Storage.Journal;
 
 namespace TermSync.Silo.Hosting;
 
@@ -14,7 +17,8 @@ public static class GroupCommitStorageHosting
     /// <summary>
     /// Registers grain storage <paramref name="name"/> as a <see cref="GroupCommitGrainStorage"/> over an Orleans ADO.NET
     /// grain storage on PostgreSQL, which is registered as well, under the name that <see cref="RowsStorageName"/> returns.
-    /// Both store state with the Orleans binary serializer.
+    /// Both store state with the Orleans binary serializer. A <see cref="PostgresGrainJournal"/> is registered under the
+    /// same name, for grains that keep a journal beside their state.
     /// </summary>
     public static ISiloBuilder AddGroupCommitGrainStorage(this ISiloBuilder silo, string name, string connectionString)
     {
@@ -35,6 +39,11 @@ public static class GroupCommitStorageHosting
             rowsName,
             provider.GetRequiredService<IActivatorProvider>(),
             provider.GetRequiredService<ILogger<GroupCommitGrainStorage>>()));
+        silo.Services.AddKeyedSingleton<IGrainJournal>(name, (provider, _) => new PostgresGrainJournal(
+            NpgsqlDataSource.Create(connectionString),
+            provider.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId,
+            provider.GetRequiredService<Serializer>(),
+            provider.GetRequiredService<ILogger<PostgresGrainJournal>>()));
         return silo;
     }
 

@@ -1,0 +1,95 @@
+using Npgsql;
+using TermSync.Customers;
+using TermSync.Invoices;
+using TermSync.Tests;
+using TermSync.Vendors;
+
+namespace TermSync.Silo.Tests.Persistence;
+
+/// <summary>
+/// Customer grains and vendor ledger shards store a snapshot plus a journal of the changes since. These tests restart
+/// the silo after changes that leave both a snapshot and later entries, and compare what the grains rebuild.
+/// </summary>
+public sealed class JournaledStateRestartTests : IAsyncLifetime
+{
+    private static readonly DateOnly AsOf = new(2013, 3, 1);
+
+    private readonly string outboxPath = Path.Combine(Path.GetTempPath(), $"termsync-journal-{Guid.NewGuid():N}");
+
+    private PostgresDatabase database = null!;
+
+    public async ValueTask InitializeAsync() =>
+        database = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await database.DisposeAsync();
+        if (Directory.Exists(outboxPath))
+        {
+            Directory.Delete(outboxPath, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Snapshot_and_later_entries_rebuild_customer_and_vendor_figures()
+    {
+        string before;
+        IReadOnlyList<VendorCurrencyFigures> figuresBefore;
+        await using (var first = await StartSiloAsync())
+        {
+            await first.Grains.GetGrain<IVendorGrain>("north").RegisterAsync(new VendorProfile("North", "ar@north.example", "UTC"));
+            var invoices = Enumerable.Range(1, 40)
+                .Select(index => first.Grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format("north", $"J-{index}")))
+                .ToList();
+            for (var index = 0; index < invoices.Count; index++)
+            {
+                await invoices[index].IssueAsync(new InvoiceDraft(
+                    new CustomerReference("c1", "Customer One", null), "USD", 100m + index, new DateOnly(2013, 1, 2), new DateOnly(2013, 2, 1), "A-1"));
+            }
+
+            // Payments shrink the open book while entries pile up, so the customer stores snapshots between them.
+            for (var index = 0; index < 36; index++)
+            {
+                await invoices[index].ApplyPaymentAsync($"P-{index}", index % 2 == 0 ? 100m + index : 50m, new DateOnly(2013, 1, 20));
+            }
+
+            before = Describe(await first.Grains.GetGrain<ICustomerGrain>("c1").GetStatementAsync(AsOf));
+            figuresBefore = await VendorFiguresAsync(first.Grains);
+        }
+
+        var customerEntries = await JournalAsync("customer/c1");
+        Assert.True(customerEntries.Count > 0, "The customer's journal holds no entries after its last snapshot, so the test replays nothing.");
+        Assert.True(customerEntries.Min() > 1, "The customer's journal was never truncated, so no snapshot was stored.");
+
+        await using var second = await StartSiloAsync();
+        Assert.Equal(before, Describe(await second.Grains.GetGrain<ICustomerGrain>("c1").GetStatementAsync(AsOf)));
+        Assert.Equal(figuresBefore, await VendorFiguresAsync(second.Grains));
+    }
+
+    private static string Describe(CustomerStatement statement) =>
+        string.Join(
+            "; ",
+            statement.Vendors.SelectMany(vendor => vendor.Invoices).Select(invoice => $"{invoice.InvoiceNumber}={invoice.OpenAmount}")
+                .Concat(statement.Totals.Select(total => $"{total.Currency}:{total.OpenCount}:{total.OpenAmount}")));
+
+    private static Task<IReadOnlyList<VendorCurrencyFigures>> VendorFiguresAsync(IGrainFactory grains) =>
+        IVendorLedgerGrain.SumAsync(grains, "north");
+
+    private async Task<List<long>> JournalAsync(string grainId)
+    {
+        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("SELECT sequence FROM grain_journal WHERE grain_id = $1", connection);
+        command.Parameters.AddWithValue(grainId);
+        var sequences = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            sequences.Add(reader.GetInt64(0));
+        }
+
+        return sequences;
+    }
+
+    private Task<SiloHost> StartSiloAsync() => SiloHost.StartAsync(database.ConnectionString, database.Name, outboxPath);
+}

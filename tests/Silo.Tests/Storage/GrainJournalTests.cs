@@ -1,0 +1,78 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Runtime;
+using Orleans.Storage;
+using TermSync.Grains.Storage;
+using TermSync.Silo.Tests.Schema;
+using TermSync.Silo.Tests.Schema.Probes;
+
+namespace TermSync.Silo.Tests.Storage;
+
+/// <summary>Runs the PostgreSQL grain journal that the group-commit grain storage registers beside itself.</summary>
+public sealed class GrainJournalTests(AdoNetSiloFixture fixture) : IClassFixture<AdoNetSiloFixture>
+{
+    private IGrainJournal Journal => fixture.Silo.Host.Services.GetRequiredKeyedService<IGrainJournal>(ProbeSilo.GroupCommitStorageName);
+
+    [Fact]
+    public async Task Entries_read_back_in_order_after_a_number()
+    {
+        var grainId = NewGrainId("ordered");
+        await Journal.AppendAsync(grainId, 1, [Counter(10), Counter(20), Counter(30)]);
+        await Journal.AppendAsync(grainId, 4, [Counter(40), Counter(50)]);
+
+        var entries = await Journal.ReadAsync<CounterState>(grainId, after: 2);
+
+        Assert.Equal([3L, 4L, 5L], entries.Select(entry => entry.Sequence));
+        Assert.Equal([30, 40, 50], entries.Select(entry => entry.Value.Value));
+        Assert.Empty(await Journal.ReadAsync<CounterState>(NewGrainId("never-written"), after: 0));
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_of_many_grains_read_back()
+    {
+        var grainIds = Enumerable.Range(0, 300).Select(index => NewGrainId($"many-{index}")).ToList();
+
+        await Task.WhenAll(grainIds.Select((grainId, index) => Journal.AppendAsync(grainId, 1, [Counter(index), Counter(index + 1000)])));
+        var read = await Task.WhenAll(grainIds.Select(grainId => Journal.ReadAsync<CounterState>(grainId, after: 0)));
+
+        for (var index = 0; index < grainIds.Count; index++)
+        {
+            Assert.Equal([index, index + 1000], read[index].Select(entry => entry.Value.Value));
+        }
+    }
+
+    [Fact]
+    public async Task Append_of_a_taken_number_fails_alone_and_stores_none_of_its_entries()
+    {
+        var taken = NewGrainId("taken");
+        await Journal.AppendAsync(taken, 1, [Counter(1), Counter(2)]);
+        var others = Enumerable.Range(0, 50).Select(index => NewGrainId($"beside-taken-{index}")).ToList();
+
+        var conflicting = Journal.AppendAsync(taken, 2, [Counter(-2), Counter(-3)]);
+        var rest = others.Select(grainId => Journal.AppendAsync(grainId, 1, [Counter(7)])).ToList();
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => conflicting);
+        await Task.WhenAll(rest);
+        Assert.Equal([1, 2], (await Journal.ReadAsync<CounterState>(taken, after: 0)).Select(entry => entry.Value.Value));
+        foreach (var grainId in others)
+        {
+            Assert.Equal([7], (await Journal.ReadAsync<CounterState>(grainId, after: 0)).Select(entry => entry.Value.Value));
+        }
+    }
+
+    [Fact]
+    public async Task Truncate_deletes_entries_up_to_the_number()
+    {
+        var grainId = NewGrainId("truncated");
+        await Journal.AppendAsync(grainId, 1, [Counter(1), Counter(2), Counter(3), Counter(4), Counter(5)]);
+
+        await Journal.TruncateAsync(grainId, through: 3);
+
+        Assert.Equal([4L, 5L], (await Journal.ReadAsync<CounterState>(grainId, after: 0)).Select(entry => entry.Sequence));
+        await Journal.AppendAsync(grainId, 6, [Counter(6)]);
+        Assert.Equal([6], (await Journal.ReadAsync<CounterState>(grainId, after: 5)).Select(entry => entry.Value.Value));
+    }
+
+    private static CounterState Counter(int value) => new() { Value = value };
+
+    private static GrainId NewGrainId(string name) => GrainId.Create("journal-probe", $"{name}-{Guid.NewGuid():N}");
+}

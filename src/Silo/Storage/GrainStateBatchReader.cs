@@ -22,12 +22,8 @@ public sealed class GrainStateBatchReader(NpgsqlDataSource dataSource, string se
             AND stored.grain_id_extension_string IS NOT DISTINCT FROM input.grain_id_extension_string
         """;
 
-    /// <summary>Tells whether one more read may join <paramref name="batch"/> in one statement.</summary>
-    public static bool Fits(IReadOnlyList<GrainStateRowKey> batch, GrainStateRowKey next)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        return batch.Count < MaxReadsPerFlush;
-    }
+    /// <summary>How many reads one statement takes.</summary>
+    public static FlushLimits<GrainStateRowKey> Limits { get; } = new(MaxReadsPerFlush);
 
     /// <summary>Reads the rows of <paramref name="keys"/> and returns each one's stored state, or null where no row exists.</summary>
     public async Task<IReadOnlyList<StoredGrainState?>> ReadAsync(IReadOnlyList<GrainStateRowKey> keys)

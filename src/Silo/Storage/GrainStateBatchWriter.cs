@@ -58,17 +58,11 @@ public sealed class GrainStateBatchWriter(NpgsqlDataSource dataSource, string se
         """;
 
     /// <summary>
-    /// Tells whether <paramref name="next"/> may join <paramref name="batch"/> in one statement: within the size limits,
-    /// and not a second write of the same row, because the statement matches inserted rows back to writes by key.
+    /// How many writes one statement takes: within the size limits, and never two writes of one row, because the
+    /// statement matches inserted rows back to writes by key.
     /// </summary>
-    public static bool Fits(IReadOnlyList<PendingStateWrite> batch, PendingStateWrite next)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(next);
-        return batch.Count < MaxWritesPerFlush
-            && batch.Sum(write => (long)write.Payload.Length) + next.Payload.Length <= MaxBytesPerFlush
-            && !batch.Any(write => write.Key == next.Key);
-    }
+    public static FlushLimits<PendingStateWrite> Limits { get; } =
+        new(MaxWritesPerFlush, MaxBytesPerFlush, write => write.Payload.Length, write => write.Key);
 
     /// <summary>Writes <paramref name="writes"/> in one statement and returns each one's new version, or null where nothing was stored.</summary>
     public async Task<IReadOnlyList<int?>> WriteAsync(IReadOnlyList<PendingStateWrite> writes)

@@ -50,8 +50,8 @@ public sealed partial class GroupCommitGrainStorage : IGrainStorage, IAsyncDispo
         _rowsName = rowsName;
         _activators = activators;
         _logger = logger;
-        _reads = new GroupCommitQueue<GrainStateRowKey, StoredGrainState?>(new GrainStateBatchReader(dataSource, serviceId).ReadAsync, GrainStateBatchReader.Fits, ConcurrentFlushes);
-        _writes = new GroupCommitQueue<PendingStateWrite, int?>(new GrainStateBatchWriter(dataSource, serviceId).WriteAsync, GrainStateBatchWriter.Fits, ConcurrentFlushes);
+        _reads = new GroupCommitQueue<GrainStateRowKey, StoredGrainState?>(new GrainStateBatchReader(dataSource, serviceId).ReadAsync, GrainStateBatchReader.Limits, ConcurrentFlushes);
+        _writes = new GroupCommitQueue<PendingStateWrite, int?>(new GrainStateBatchWriter(dataSource, serviceId).WriteAsync, GrainStateBatchWriter.Limits, ConcurrentFlushes);
         _reads.Flushed += (count, exception) => OnFlushed("read", count, exception);
         _writes.Flushed += (count, exception) => OnFlushed("wrote", count, exception);
     }

@@ -13,7 +13,7 @@ namespace TermSync.Silo.Storage;
 public sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
 {
     private readonly Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> _flush;
-    private readonly Func<IReadOnlyList<TItem>, TItem, bool> _fits;
+    private readonly FlushLimits<TItem> _limits;
     private readonly int _maxConcurrentFlushes;
     private readonly Channel<Pending> _pending = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _flushLoop;
@@ -21,18 +21,18 @@ public sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
 
     /// <summary>Starts the flush loop.</summary>
     /// <param name="flush">Writes the items of one flush and returns one result per item, in the same order.</param>
-    /// <param name="fits">Tells whether an item may join the items already taken for a flush; an item that does not fit waits for the next one.</param>
+    /// <param name="limits">How many items one flush takes; an item that does not fit waits for the next flush.</param>
     /// <param name="maxConcurrentFlushes">
     /// How many flushes may run at once. With more than one, the flush function must accept items of overlapping flushes
     /// in any order.
     /// </param>
-    public GroupCommitQueue(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> flush, Func<IReadOnlyList<TItem>, TItem, bool> fits, int maxConcurrentFlushes = 1)
+    public GroupCommitQueue(Func<IReadOnlyList<TItem>, Task<IReadOnlyList<TResult>>> flush, FlushLimits<TItem> limits, int maxConcurrentFlushes = 1)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrentFlushes, 1);
         ArgumentNullException.ThrowIfNull(flush);
-        ArgumentNullException.ThrowIfNull(fits);
+        ArgumentNullException.ThrowIfNull(limits);
         _flush = flush;
-        _fits = fits;
+        _limits = limits;
         _maxConcurrentFlushes = maxConcurrentFlushes;
         _flushLoop = Task.Run(RunFlushLoopAsync);
     }
@@ -120,24 +120,23 @@ public sealed class GroupCommitQueue<TItem, TResult> : IAsyncDisposable
     private List<Pending> TakeBatch()
     {
         var batch = new List<Pending>();
-        var items = new List<TItem>();
+        var tally = _limits.Start();
         if (_carried is { } carried)
         {
+            tally.TryAdd(carried.Item);
             batch.Add(carried);
-            items.Add(carried.Item);
             _carried = null;
         }
 
         while (_pending.Reader.TryRead(out var pending))
         {
-            if (batch.Count > 0 && !_fits(items, pending.Item))
+            if (!tally.TryAdd(pending.Item))
             {
                 _carried = pending;
                 break;
             }
 
             batch.Add(pending);
-            items.Add(pending.Item);
         }
 
         return batch;

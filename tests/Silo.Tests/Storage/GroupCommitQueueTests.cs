@@ -20,7 +20,7 @@ public sealed class GroupCommitQueueTests
 
                 return [.. items.Select(item => item * 2)];
             },
-            (taken, _) => taken.Count < 100);
+            new FlushLimits<int>(100));
 
         var first = queue.EnqueueAsync(0);
         await WaitUntilAsync(() => flushes.Count == 1);
@@ -36,6 +36,33 @@ public sealed class GroupCommitQueueTests
     }
 
     [Fact]
+    public async Task Flush_ends_before_an_item_over_the_weight_or_with_a_taken_key()
+    {
+        var firstFlushHeld = new TaskCompletionSource();
+        var flushes = new List<IReadOnlyList<string>>();
+        await using var queue = new GroupCommitQueue<string, string>(
+            async items =>
+            {
+                flushes.Add(items);
+                if (flushes.Count == 1)
+                {
+                    await firstFlushHeld.Task;
+                }
+
+                return [.. items];
+            },
+            new FlushLimits<string>(MaxItems: 10, MaxWeight: 6, Weigh: item => item.Length, Key: item => item[0]));
+
+        var first = queue.EnqueueAsync("held");
+        await WaitUntilAsync(() => flushes.Count == 1);
+        var rest = new[] { "ab", "ax", "cd", "fghijkl", "m" }.Select(queue.EnqueueAsync).ToList();
+        firstFlushHeld.SetResult();
+        await Task.WhenAll(rest.Prepend(first));
+
+        Assert.Equal<IReadOnlyList<string>[]>([["held"], ["ab"], ["ax", "cd"], ["fghijkl"], ["m"]], [.. flushes]);
+    }
+
+    [Fact]
     public async Task Failed_flush_fails_only_its_callers()
     {
         var calls = 0;
@@ -43,7 +70,7 @@ public sealed class GroupCommitQueueTests
             items => Interlocked.Increment(ref calls) == 1
                 ? throw new InvalidOperationException("The database is down.")
                 : Task.FromResult<IReadOnlyList<string>>([.. items]),
-            (_, _) => true);
+            new FlushLimits<string>(int.MaxValue));
 
         var failed = await Assert.ThrowsAsync<InvalidOperationException>(() => queue.EnqueueAsync("first"));
         var later = await queue.EnqueueAsync("second");
@@ -67,7 +94,7 @@ public sealed class GroupCommitQueueTests
 
                 return items.Contains("bad") ? throw new InvalidOperationException("A row is invalid.") : [.. items.Select(item => item.ToUpperInvariant())];
             },
-            (_, _) => true);
+            new FlushLimits<string>(int.MaxValue));
 
         var first = queue.EnqueueAsync("first");
         await WaitUntilAsync(() => Volatile.Read(ref flushes) == 1);
@@ -99,7 +126,7 @@ public sealed class GroupCommitQueueTests
 
                 return [.. items.Select(_ => true)];
             },
-            (_, _) => true,
+            new FlushLimits<int>(int.MaxValue),
             maxConcurrentFlushes: 2);
         var pending = Enumerable.Range(0, 50).Select(queue.EnqueueAsync).ToList();
 

@@ -18,12 +18,8 @@ public sealed class GrainJournalBatchReader(NpgsqlDataSource dataSource, string 
         ORDER BY input.position, entry.sequence
         """;
 
-    /// <summary>Tells whether one more read may join <paramref name="batch"/> in one statement.</summary>
-    public static bool Fits(IReadOnlyList<JournalReadRequest> batch, JournalReadRequest next)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        return batch.Count < MaxReadsPerFlush;
-    }
+    /// <summary>How many reads one statement takes.</summary>
+    public static FlushLimits<JournalReadRequest> Limits { get; } = new(MaxReadsPerFlush);
 
     /// <summary>Returns, for each request in order, its grain's entries after the requested number, in order.</summary>
     public async Task<IReadOnlyList<IReadOnlyList<(long Sequence, byte[] Payload)>>> ReadAsync(IReadOnlyList<JournalReadRequest> requests)

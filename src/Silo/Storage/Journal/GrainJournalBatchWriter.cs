@@ -7,8 +7,8 @@ namespace TermSync.Silo.Storage.Journal;
 /// <summary>Appends the journal entries of many grains to grain_journal in one statement.</summary>
 public sealed class GrainJournalBatchWriter(NpgsqlDataSource dataSource, string serviceId)
 {
-    /// <summary>The most entries one statement carries, unless a single append has more.</summary>
-    public const int MaxEntriesPerFlush = 2000;
+    /// <summary>The most grains whose entries one statement carries.</summary>
+    public const int MaxAppendsPerFlush = 1000;
 
     /// <summary>The most payload bytes one statement carries, unless a single append is larger.</summary>
     public const int MaxBytesPerFlush = 8 * 1024 * 1024;
@@ -19,14 +19,9 @@ public sealed class GrainJournalBatchWriter(NpgsqlDataSource dataSource, string 
         FROM unnest(@grain_ids, @sequences, @payloads) AS input (grain_id, sequence, payload)
         """;
 
-    /// <summary>Tells whether <paramref name="next"/> may join <paramref name="batch"/> in one statement.</summary>
-    public static bool Fits(IReadOnlyList<PendingJournalAppend> batch, PendingJournalAppend next)
-    {
-        ArgumentNullException.ThrowIfNull(batch);
-        ArgumentNullException.ThrowIfNull(next);
-        return batch.Sum(append => append.Payloads.Count) + next.Payloads.Count <= MaxEntriesPerFlush
-            && batch.Sum(append => append.Payloads.Sum(payload => (long)payload.Length)) + next.Payloads.Sum(payload => (long)payload.Length) <= MaxBytesPerFlush;
-    }
+    /// <summary>How many appends one statement takes.</summary>
+    public static FlushLimits<PendingJournalAppend> Limits { get; } =
+        new(MaxAppendsPerFlush, MaxBytesPerFlush, append => append.Payloads.Sum(payload => (long)payload.Length));
 
     /// <summary>
     /// Appends every entry of <paramref name="appends"/> in one statement, which runs in one implicit transaction, so

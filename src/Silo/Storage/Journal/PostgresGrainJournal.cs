@@ -34,8 +34,8 @@ public sealed partial class PostgresGrainJournal : IGrainJournal, IAsyncDisposab
         _serviceId = serviceId;
         _serializer = serializer;
         _logger = logger;
-        _appends = new GroupCommitQueue<PendingJournalAppend, bool>(new GrainJournalBatchWriter(dataSource, serviceId).AppendAsync, GrainJournalBatchWriter.Fits, ConcurrentFlushes);
-        _reads = new GroupCommitQueue<JournalReadRequest, IReadOnlyList<(long, byte[])>>(new GrainJournalBatchReader(dataSource, serviceId).ReadAsync, GrainJournalBatchReader.Fits, ConcurrentFlushes);
+        _appends = new GroupCommitQueue<PendingJournalAppend, bool>(new GrainJournalBatchWriter(dataSource, serviceId).AppendAsync, GrainJournalBatchWriter.Limits, ConcurrentFlushes);
+        _reads = new GroupCommitQueue<JournalReadRequest, IReadOnlyList<(long, byte[])>>(new GrainJournalBatchReader(dataSource, serviceId).ReadAsync, GrainJournalBatchReader.Limits, ConcurrentFlushes);
         _appends.Flushed += (count, exception) => OnFlushed("appended", count, exception);
         _reads.Flushed += (count, exception) => OnFlushed("read", count, exception);
     }

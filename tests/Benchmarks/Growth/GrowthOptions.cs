@@ -21,11 +21,8 @@ public sealed record GrowthOptions
           --invoices N                 Invoices of the network issued after the rounds. Default 1000000.
           --invoices-per-customer N    Invoices of each network customer. Default 10.
           --vendors N                  Vendors that bill the customers in turn. Default 100. Each vendor has
-                                       16 ledger shard grains whose state lists every invoice they count and
-                                       is serialized whole on every write, so fewer vendors make each write
-                                       larger. A run with 20 vendors, on a 2-core machine busy with other
-                                       programs, fell below 600 invoices/s and reached a 12 GiB working set
-                                       by 600,000 invoices.
+                                       16 ledger shard grains whose snapshots list every invoice they count,
+                                       so fewer vendors make each snapshot larger.
           --concurrency N              Invoices issued at the same time. Default 64.
           --markdown FILE              Writes the results as Markdown to FILE.
 

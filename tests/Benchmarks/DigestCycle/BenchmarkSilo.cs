@@ -11,6 +11,7 @@ using Orleans.Serialization;
 using Orleans.Storage;
 using Serilog.Extensions.Logging;
 using TermSync.Grains;
+using TermSync.Grains.Storage;
 using TermSync.Silo.Hosting;
 
 namespace TermSync.Benchmarks.DigestCycle;
@@ -47,7 +48,7 @@ public sealed class BenchmarkSilo : IAsyncDisposable
 
     /// <summary>Starts the silo. Its log events at Warning and above go to <paramref name="logger"/>.</summary>
     /// <param name="configureStorage">Registers the default grain storage, and optionally a receivables ledger, in place
-    /// of memory grain storage and the in-memory ledger; null keeps those.</param>
+    /// of memory grain storage with its in-memory journal and the in-memory ledger; null keeps those.</param>
     public static async Task<BenchmarkSilo> StartAsync(Serilog.ILogger logger, CancellationToken cancellationToken, Action<ISiloBuilder>? configureStorage = null)
     {
         var rootPath = Path.Combine(Path.GetTempPath(), $"termsync-digest-bench-{Guid.NewGuid():N}");
@@ -76,6 +77,10 @@ public sealed class BenchmarkSilo : IAsyncDisposable
                 // The binary state format of the PostgreSQL storage of a real silo, instead of the silo default, JsonGrainStorageSerializer.
                 silo.Services.AddOptions<MemoryGrainStorageOptions>(StorageNames.Default)
                     .Configure<Serializer>((options, serializer) => options.GrainStorageSerializer = new OrleansGrainStorageSerializer(serializer));
+
+                // Customers and ledger shards journal their changes beside the snapshots, as with the PostgreSQL storage.
+                silo.Services.AddKeyedSingleton<IGrainJournal>(
+                    StorageNames.Default, (provider, _) => new MemoryGrainJournal(provider.GetRequiredService<Serializer>()));
             }
             else
             {

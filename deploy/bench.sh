@@ -64,9 +64,11 @@ state_rows=$(state_query "
 # Customer grains and vendor ledger shards write each change as a journal entry and delete the entries that a new
 # snapshot contains, so the table holds the entries written since each grain's last snapshot.
 journal_rows=$(state_query "
-  SELECT format('| %s | %s | %s | %s | %s |', split_part(grain_id, '/', 1), count(DISTINCT grain_id), count(*),
-                round(avg(length(payload))), max(sequence))
-  FROM grain_journal WHERE service_id <> 'termsync-naive-baseline' GROUP BY 1 ORDER BY count(*) DESC")
+  SELECT format('| %s | %s | %s | %s | %s |', grain, grains, entries, bytes, highest)
+  FROM (SELECT split_part(grain_id, '/', 1) AS grain, count(DISTINCT grain_id) AS grains, count(*) AS entries,
+               round(avg(length(payload))) AS bytes, max(sequence) AS highest
+        FROM grain_journal WHERE service_id <> 'termsync-naive-baseline' GROUP BY 1) AS kinds
+  ORDER BY entries DESC")
 writes_per_invoice=$(state_query "
   SELECT round(sum(version)::numeric / nullif(count(*) FILTER (WHERE grain_type_string = 'invoice'), 0), 2)
   FROM orleans_grain_state WHERE service_id <> 'termsync-naive-baseline'")

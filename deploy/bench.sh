@@ -62,7 +62,7 @@ state_rows=$(state_query "
                 round(avg(length(payload_binary))), max(length(payload_binary)))
   FROM orleans_grain_state WHERE service_id <> 'termsync-naive-baseline' GROUP BY grain_type_string ORDER BY sum(version) DESC")
 # Customer grains and vendor ledger shards write each change as a journal entry and delete the entries that a new
-# snapshot contains, so the table holds the entries written since each grain's last snapshot.
+# snapshot contains, so the table contains the entries written since each grain's last snapshot.
 journal_rows=$(state_query "
   SELECT format('| %s | %s | %s | %s | %s |', grain, grains, entries, bytes, highest)
   FROM (SELECT split_part(grain_id, '/', 1) AS grain, count(DISTINCT grain_id) AS grains, count(*) AS entries,

@@ -1,7 +1,7 @@
 -- Journals of grains that store their state as a snapshot in orleans_grain_state plus the changes made since.
 -- A change is one row here instead of a rewrite of the whole state. A grain numbers its entries from 1 without gaps.
--- Its snapshot names the last entry it contains; the entries after that number are replayed when the grain
--- activates, and the entries up to it are deleted once the snapshot is stored.
+-- Its snapshot names the last entry it contains. The entries after that number are replayed when the grain
+-- activates. The entries up to it are deleted once the snapshot is stored.
 --
 -- grain_id is the Orleans grain id as text, such as "customer/C-100". The primary key makes a second activation of
 -- the same grain fail when it appends a number the first one appended, so two activations cannot both extend one

@@ -5,7 +5,7 @@ namespace TermSync.Grains.Storage;
 /// small entry stores its whole state only now and then, as a snapshot that names the last entry it contains.
 /// </summary>
 /// <remarks>
-/// A silo registers a journal as a keyed service under the name of the grain storage that holds the snapshots. Without
+/// A silo registers a journal as a keyed service under the name of the grain storage that stores the snapshots. Without
 /// one, <see cref="JournaledState{TState, TEntry}"/> writes the whole state on every change.
 /// </remarks>
 public interface IGrainJournal

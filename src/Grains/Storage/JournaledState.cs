@@ -27,7 +27,7 @@ public sealed class JournaledState<TState, TEntry>
     private long _applied;
     private int _sinceSnapshot;
 
-    /// <param name="snapshot">The grain's persistent state, which holds the snapshots.</param>
+    /// <param name="snapshot">The grain's persistent state, which stores the snapshots.</param>
     /// <param name="journal">The journal of the snapshot's storage, or null to store the whole state on every change.</param>
     /// <param name="grainId">The grain whose entries the journal keeps.</param>
     /// <param name="replay">Applies one stored entry to the state while the grain activates.</param>

@@ -31,7 +31,7 @@ public sealed class JournaledStateRestartTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Snapshot_and_later_entries_rebuild_customer_and_vendor_figures()
+    public async Task Restart_after_snapshot_and_later_entries_keeps_figures()
     {
         string before;
         IReadOnlyList<VendorCurrencyFigures> figuresBefore;

@@ -41,7 +41,7 @@ public sealed class GrainJournalTests(AdoNetSiloFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Append_of_a_taken_number_fails_alone_and_stores_none_of_its_entries()
+    public async Task Append_of_taken_number_fails_alone()
     {
         var taken = NewGrainId("taken");
         await Journal.AppendAsync(taken, 1, [Counter(1), Counter(2)]);

@@ -36,7 +36,7 @@ public sealed class GroupCommitQueueTests
     }
 
     [Fact]
-    public async Task Flush_ends_before_an_item_over_the_weight_or_with_a_taken_key()
+    public async Task Flush_stops_at_weight_or_repeated_key()
     {
         var firstFlushHeld = new TaskCompletionSource();
         var flushes = new List<IReadOnlyList<string>>();

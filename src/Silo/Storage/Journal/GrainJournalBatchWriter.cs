@@ -25,7 +25,7 @@ public sealed class GrainJournalBatchWriter(NpgsqlDataSource dataSource, string 
 
     /// <summary>
     /// Appends every entry of <paramref name="appends"/> in one statement, which runs in one implicit transaction, so
-    /// either all of them are stored or none is. A number that a grain's journal already holds fails the statement.
+    /// either all of them are stored or none is. A number that a grain's journal already contains fails the statement.
     /// </summary>
     public async Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<PendingJournalAppend> appends)
     {

@@ -9,8 +9,8 @@ namespace TermSync.Silo.Tests.Persistence;
 
 /// <summary>
 /// Two silos of different clusters on one database and service id each activate the same vendor ledger shard, as two
-/// activations of one grain do after a membership failure. The shard's journal must keep one history: a write of the
-/// activation that missed the other's changes either fails or survives a restart.
+/// activations of one grain do after a membership failure. The shard's journal must keep one history, so a write of
+/// the activation that missed the other's changes either fails or survives a restart.
 /// </summary>
 public sealed class DuplicateActivationJournalTests : IAsyncLifetime
 {

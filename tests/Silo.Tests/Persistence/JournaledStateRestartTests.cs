@@ -7,8 +7,8 @@ using TermSync.Vendors;
 namespace TermSync.Silo.Tests.Persistence;
 
 /// <summary>
-/// Customer grains and vendor ledger shards store a snapshot plus a journal of the changes since. These tests restart
-/// the silo after changes that leave both a snapshot and later entries, and compare what the grains rebuild.
+/// Customer grains and vendor ledger shards store a snapshot plus a journal of the changes since. These tests compare
+/// what the grains rebuild after a silo restart, and which entries their journals contain.
 /// </summary>
 public sealed class JournaledStateRestartTests : IAsyncLifetime
 {
@@ -64,6 +64,28 @@ public sealed class JournaledStateRestartTests : IAsyncLifetime
         await using var second = await StartSiloAsync();
         Assert.Equal(before, Describe(await second.Grains.GetGrain<ICustomerGrain>("c1").GetStatementAsync(AsOf)));
         Assert.Equal(figuresBefore, await VendorFiguresAsync(second.Grains));
+    }
+
+    [Fact]
+    public async Task Repeated_invoice_push_adds_no_entries()
+    {
+        await using var silo = await StartSiloAsync();
+        await silo.Grains.GetGrain<IVendorGrain>("north").RegisterAsync(new VendorProfile("North", "ar@north.example", "UTC"));
+        var invoice = silo.Grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format("north", "R-1"));
+        var draft = new InvoiceDraft(new CustomerReference("c2", "Customer Two", null), "USD", 80m, new DateOnly(2013, 1, 2), new DateOnly(2013, 2, 1), "A-2");
+        await invoice.IssueAsync(draft);
+        var shardId = "vendorledger/" + IVendorLedgerGrain.KeyOf("north", "R-1");
+        var customerBefore = (await JournalAsync("customer/c2")).Order().ToList();
+        var shardBefore = (await JournalAsync(shardId)).Order().ToList();
+
+        await invoice.IssueAsync(draft);
+
+        Assert.NotEmpty(customerBefore);
+        Assert.NotEmpty(shardBefore);
+        Assert.Equal(customerBefore, (await JournalAsync("customer/c2")).Order());
+        Assert.Equal(shardBefore, (await JournalAsync(shardId)).Order());
+        Assert.Equal(80m, (await VendorFiguresAsync(silo.Grains)).Single().OpenAmount);
+        Assert.Equal(80m, (await silo.Grains.GetGrain<ICustomerGrain>("c2").GetStatementAsync(AsOf)).Totals.Single().OpenAmount);
     }
 
     private static string Describe(CustomerStatement statement) =>

@@ -127,6 +127,17 @@ public sealed class GrainJournalTests(AdoNetSiloFixture fixture) : IClassFixture
         Assert.Equal([3L], (await Journal.ReadAsync<CounterState>(grainId, after: 2)).Select(entry => entry.Sequence));
     }
 
+    [Fact]
+    public async Task Append_of_no_entries_stores_nothing()
+    {
+        var grainId = NewGrainId("no-entries");
+        await Journal.AppendAsync(grainId, 1, [Counter(1)]);
+
+        await Journal.AppendAsync<CounterState>(grainId, 5, []);
+
+        Assert.Equal([1L], (await Journal.ReadAsync<CounterState>(grainId, after: 0)).Select(entry => entry.Sequence));
+    }
+
     private static CounterState Counter(int value) => new() { Value = value };
 
     private static GrainId NewGrainId(string name) => GrainId.Create("journal-probe", $"{name}-{Guid.NewGuid():N}");

@@ -49,6 +49,10 @@ public sealed partial class PostgresGrainJournal : IGrainJournal, IAsyncDisposab
     public async Task AppendAsync<T>(GrainId grainId, long firstSequence, IReadOnlyList<T> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
 
         // The entries are serialized before the first await, so a reentrant grain's next turn cannot change them halfway.
         var payloads = entries.Select(entry => _serializer.SerializeToArray(entry)).ToArray();

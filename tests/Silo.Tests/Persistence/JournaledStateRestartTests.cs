@@ -1,4 +1,5 @@
 using Npgsql;
+using Orleans.Storage;
 using TermSync.Customers;
 using TermSync.Invoices;
 using TermSync.Tests;
@@ -86,6 +87,34 @@ public sealed class JournaledStateRestartTests : IAsyncLifetime
         Assert.Equal(shardBefore, (await JournalAsync(shardId)).Order());
         Assert.Equal(80m, (await VendorFiguresAsync(silo.Grains)).Single().OpenAmount);
         Assert.Equal(80m, (await silo.Grains.GetGrain<ICustomerGrain>("c2").GetStatementAsync(AsOf)).Totals.Single().OpenAmount);
+    }
+
+    [Fact]
+    public async Task Activation_with_a_journal_gap_fails()
+    {
+        const string shard = "gap/0";
+        await using (var first = await StartSiloAsync())
+        {
+            var ledger = first.Grains.GetGrain<IVendorLedgerGrain>(shard);
+            for (var index = 1; index <= 3; index++)
+            {
+                await ledger.ApplyInvoiceAsync(new InvoiceSnapshot(
+                    "gap", $"G-{index}", new CustomerReference("c3", "Customer Three", null), "USD", 10m, 0m,
+                    new DateOnly(2013, 1, 2), new DateOnly(2013, 2, 1), false, 1));
+            }
+        }
+
+        // A journal read after another activation's truncation misses the entries that its newer snapshot contains.
+        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        {
+            await connection.OpenAsync(TestContext.Current.CancellationToken);
+            await using var command = new NpgsqlCommand("DELETE FROM grain_journal WHERE grain_id = $1 AND sequence = 2", connection);
+            command.Parameters.AddWithValue("vendorledger/" + shard);
+            Assert.Equal(1, await command.ExecuteNonQueryAsync(TestContext.Current.CancellationToken));
+        }
+
+        await using var second = await StartSiloAsync();
+        await Assert.ThrowsAsync<InconsistentStateException>(() => second.Grains.GetGrain<IVendorLedgerGrain>(shard).GetFiguresAsync());
     }
 
     private static string Describe(CustomerStatement statement) =>

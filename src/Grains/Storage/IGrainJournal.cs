@@ -15,8 +15,8 @@ public interface IGrainJournal
 
     /// <summary>
     /// Appends <paramref name="entries"/>, numbered from <paramref name="firstSequence"/> on, and completes once they are
-    /// stored. The journal accepts them only when its last entry is numbered <paramref name="firstSequence"/> - 1, or
-    /// when it contains no entry of the grain.
+    /// stored. The journal accepts them only when it contains the grain's entry numbered <paramref name="firstSequence"/>
+    /// - 1, or no entry of the grain at all.
     /// </summary>
     /// <exception cref="Orleans.Storage.InconsistentStateException">
     /// One of the numbers is taken, or the entry before <paramref name="firstSequence"/> is missing, because another

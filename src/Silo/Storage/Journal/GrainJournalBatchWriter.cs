@@ -36,8 +36,8 @@ public sealed class GrainJournalBatchWriter(NpgsqlDataSource dataSource, string 
 
     /// <summary>
     /// Appends the entries of <paramref name="appends"/> in one statement and returns, for each append, whether its
-    /// entries were stored. An append whose journal does not end at the entry before its first one stores nothing and
-    /// returns false. A number that a grain's journal already contains fails the whole statement.
+    /// entries were stored. An append whose journal lacks the entry before its first one, and is not empty, stores
+    /// nothing and returns false. A number that a grain's journal already contains fails the whole statement.
     /// </summary>
     public async Task<IReadOnlyList<bool>> AppendAsync(IReadOnlyList<PendingJournalAppend> appends)
     {
@@ -65,7 +65,8 @@ public sealed class GrainJournalBatchWriter(NpgsqlDataSource dataSource, string 
         GrainStateParameters.AddArray(command, "sequences", NpgsqlDbType.Bigint, sequences);
         GrainStateParameters.AddArray(command, "payloads", NpgsqlDbType.Bytea, payloads);
 
-        // The rows of one append pass or fail the check together, so an append is stored exactly when its first row is returned.
+        // The rows of one append pass or fail the check together, so an append is stored exactly when its first row is
+        // returned.
         var stored = new HashSet<(string GrainId, long Sequence)>();
         await using var reader = await command.ExecuteReaderAsync();
         while (await reader.ReadAsync())

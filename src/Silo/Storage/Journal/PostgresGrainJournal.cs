@@ -71,7 +71,7 @@ public sealed partial class PostgresGrainJournal : IGrainJournal, IAsyncDisposab
         if (!appended)
         {
             throw new InconsistentStateException(
-                $"Grain {grainId} appended journal entries from number {firstSequence} on, but its journal does not end at number {firstSequence - 1}, because another activation of it appended or truncated entries.");
+                $"Grain {grainId} appended journal entries from number {firstSequence} on, but its journal contains no entry numbered {firstSequence - 1}, because another activation of it appended or truncated entries.");
         }
     }
 

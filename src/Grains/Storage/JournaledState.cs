@@ -1,11 +1,13 @@
+using Orleans.Storage;
+
 namespace TermSync.Grains.Storage;
 
 /// <summary>
 /// Stores the state of one reentrant grain as a snapshot in its grain storage plus a journal of the changes made since.
-/// A change costs one small entry instead of a rewrite of the whole state. Once the journal holds as many entries since
-/// the snapshot as the snapshot interval allows, the next write stores the whole state as a new snapshot and deletes
-/// the entries it contains. Changes that arrive while a write runs share the next write, as with
-/// <see cref="CoalescedStateWriter"/>.
+/// A change costs one small entry instead of a rewrite of the whole state. Every write appends its entries. Once the
+/// journal contains more entries since the snapshot than the snapshot interval allows, the write also stores the whole
+/// state as a new snapshot and deletes the entries before the last one it contains. Changes that arrive while a write
+/// runs share the next write, as with <see cref="CoalescedStateWriter"/>.
 /// </summary>
 /// <remarks>
 /// Use it only on the grain's own scheduler. The grain changes <see cref="State"/> and calls <see cref="RecordAsync"/>
@@ -57,6 +59,10 @@ public sealed class JournaledState<TState, TEntry>
     public TState State => _snapshot.State;
 
     /// <summary>Applies the entries stored after the snapshot. The grain calls it once, when it activates.</summary>
+    /// <exception cref="InconsistentStateException">
+    /// The entries do not continue the snapshot without a gap, because another activation stored a newer snapshot and
+    /// deleted entries between the reads of the snapshot and of the journal. Activating again reads both anew.
+    /// </exception>
     public async Task LoadAsync()
     {
         _applied = State.JournalSequence;
@@ -68,6 +74,12 @@ public sealed class JournaledState<TState, TEntry>
         var entries = await _journal.ReadAsync<TEntry>(_grainId, _applied);
         foreach (var entry in entries)
         {
+            if (entry.Sequence != _applied + 1)
+            {
+                throw new InconsistentStateException(
+                    $"Grain {_grainId} read a snapshot through journal entry {State.JournalSequence}, but its journal continues at entry {entry.Sequence} after entry {_applied}. Call the grain again, which activates it anew and reads the newer snapshot.");
+            }
+
             _replay(State, entry.Value);
             _applied = entry.Sequence;
         }
@@ -95,21 +107,41 @@ public sealed class JournaledState<TState, TEntry>
 
         var entries = _unsaved.ToArray();
         _unsaved.Clear();
+        if (_journal is null)
+        {
+            await StoreWholeStateAsync(entries);
+            return;
+        }
+
+        // Every entry is appended, also those that a snapshot is about to contain, because the append rejects a stale
+        // activation, whose numbers do not follow the last stored entry.
         try
         {
-            if (_journal is null || _sinceSnapshot + entries.Length > _snapshotInterval(State))
-            {
-                await StoreSnapshotAsync(entries[^1].Sequence);
-            }
-            else
-            {
-                await _journal.AppendAsync(_grainId, entries[0].Sequence, Array.ConvertAll(entries, entry => entry.Value));
-                _sinceSnapshot += entries.Length;
-            }
+            await _journal.AppendAsync(_grainId, entries[0].Sequence, Array.ConvertAll(entries, entry => entry.Value));
         }
         catch
         {
             // The changes stay in memory, so the next write tries them again, unless the grain deactivates first.
+            _unsaved.InsertRange(0, entries);
+            throw;
+        }
+
+        _sinceSnapshot += entries.Length;
+        if (_sinceSnapshot > _snapshotInterval(State))
+        {
+            // A failed snapshot fails the callers although their entries are stored, and the next write tries again.
+            await StoreSnapshotAsync(entries[^1].Sequence);
+        }
+    }
+
+    private async Task StoreWholeStateAsync(JournalEntry<TEntry>[] entries)
+    {
+        try
+        {
+            await _snapshot.WriteStateAsync();
+        }
+        catch
+        {
             _unsaved.InsertRange(0, entries);
             throw;
         }
@@ -118,17 +150,15 @@ public sealed class JournaledState<TState, TEntry>
     private async Task StoreSnapshotAsync(long through)
     {
         // The storage serializes the state before its first await, so changes of later turns wait for the next write.
+        // NOTE: in dotnet/orleans main, StateStorageBridge.RunWriteStorageOperationAsync yields before it calls the
+        // storage. Where it does, a snapshot may contain later changes, which replay skips only because entries are
+        // version-checked.
         State.JournalSequence = through;
         await _snapshot.WriteStateAsync();
         _sinceSnapshot = 0;
-        if (_journal is null)
-        {
-            return;
-        }
-
         try
         {
-            await _journal.TruncateAsync(_grainId, through);
+            await _journal!.TruncateAsync(_grainId, through);
         }
         catch (Exception)
         {

@@ -32,9 +32,10 @@ internal sealed class MemoryGrainJournal(Serializer serializer) : IGrainJournal
         var journal = _journals.GetOrAdd(grainId, _ => []);
         lock (journal)
         {
-            if (Enumerable.Range(0, entries.Count).Any(index => journal.ContainsKey(firstSequence + index)))
+            if (journal.Count > 0 && journal.Keys[^1] != firstSequence - 1)
             {
-                throw new InconsistentStateException($"Grain {grainId} appended journal entries from number {firstSequence} on, but one of those numbers is taken.");
+                throw new InconsistentStateException(
+                    $"Grain {grainId} appended journal entries from number {firstSequence} on, but its journal ends at number {journal.Keys[^1]}.");
             }
 
             for (var index = 0; index < entries.Count; index++)
@@ -52,7 +53,7 @@ internal sealed class MemoryGrainJournal(Serializer serializer) : IGrainJournal
         {
             lock (journal)
             {
-                while (journal.Count > 0 && journal.Keys[0] <= through)
+                while (journal.Count > 0 && journal.Keys[0] < through)
                 {
                     journal.RemoveAt(0);
                 }

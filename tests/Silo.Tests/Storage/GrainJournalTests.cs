@@ -60,16 +60,82 @@ public sealed class GrainJournalTests(AdoNetSiloFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Truncate_deletes_entries_up_to_the_number()
+    public async Task Truncate_keeps_the_entry_at_the_number()
     {
         var grainId = NewGrainId("truncated");
         await Journal.AppendAsync(grainId, 1, [Counter(1), Counter(2), Counter(3), Counter(4), Counter(5)]);
 
         await Journal.TruncateAsync(grainId, through: 3);
 
-        Assert.Equal([4L, 5L], (await Journal.ReadAsync<CounterState>(grainId, after: 0)).Select(entry => entry.Sequence));
+        Assert.Equal([3L, 4L, 5L], (await Journal.ReadAsync<CounterState>(grainId, after: 0)).Select(entry => entry.Sequence));
         await Journal.AppendAsync(grainId, 6, [Counter(6)]);
         Assert.Equal([6], (await Journal.ReadAsync<CounterState>(grainId, after: 5)).Select(entry => entry.Value.Value));
+    }
+
+    [Fact]
+    public async Task Append_behind_a_truncation_fails()
+    {
+        var grainId = NewGrainId("behind-truncation");
+        await Journal.AppendAsync(grainId, 1, [Counter(1), Counter(2), Counter(3), Counter(4)]);
+        await Journal.TruncateAsync(grainId, through: 4);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Journal.AppendAsync(grainId, 2, [Counter(-2)]));
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Journal.AppendAsync(grainId, 1, [Counter(-1)]));
+        Assert.Equal([4L], (await Journal.ReadAsync<CounterState>(grainId, after: 0)).Select(entry => entry.Sequence));
+    }
+
+    [Fact]
+    public async Task Append_after_a_gap_fails()
+    {
+        var grainId = NewGrainId("gap");
+        await Journal.AppendAsync(grainId, 1, [Counter(1), Counter(2)]);
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => Journal.AppendAsync(grainId, 4, [Counter(4)]));
+        Assert.Equal([1L, 2L], (await Journal.ReadAsync<CounterState>(grainId, after: 0)).Select(entry => entry.Sequence));
+    }
+
+    [Fact]
+    public async Task Rejected_append_leaves_others_of_its_statement()
+    {
+        var rejected = NewGrainId("rejected-in-batch");
+        await Journal.AppendAsync(rejected, 1, [Counter(1), Counter(2)]);
+        await Journal.TruncateAsync(rejected, through: 2);
+        var others = Enumerable.Range(0, 50).Select(index => NewGrainId($"beside-rejected-{index}")).ToList();
+
+        var stale = Journal.AppendAsync(rejected, 1, [Counter(-1)]);
+        var rest = others.Select(grainId => Journal.AppendAsync(grainId, 1, [Counter(9)])).ToList();
+
+        await Assert.ThrowsAsync<InconsistentStateException>(() => stale);
+        await Task.WhenAll(rest);
+        foreach (var grainId in others)
+        {
+            Assert.Equal([9], (await Journal.ReadAsync<CounterState>(grainId, after: 0)).Select(entry => entry.Value.Value));
+        }
+    }
+
+    [Fact]
+    public async Task Append_to_an_emptied_journal_succeeds()
+    {
+        // A truncation through a number past the last entry empties the journal, as truncations did before they kept
+        // the entry at the number, and the grain's next append follows its snapshot's number.
+        var grainId = NewGrainId("emptied");
+        await Journal.AppendAsync(grainId, 1, [Counter(1), Counter(2)]);
+        await Journal.TruncateAsync(grainId, through: 3);
+
+        await Journal.AppendAsync(grainId, 3, [Counter(3)]);
+
+        Assert.Equal([3L], (await Journal.ReadAsync<CounterState>(grainId, after: 2)).Select(entry => entry.Sequence));
+    }
+
+    [Fact]
+    public async Task Append_of_no_entries_stores_nothing()
+    {
+        var grainId = NewGrainId("no-entries");
+        await Journal.AppendAsync(grainId, 1, [Counter(1)]);
+
+        await Journal.AppendAsync<CounterState>(grainId, 5, []);
+
+        Assert.Equal([1L], (await Journal.ReadAsync<CounterState>(grainId, after: 0)).Select(entry => entry.Sequence));
     }
 
     private static CounterState Counter(int value) => new() { Value = value };

@@ -15,7 +15,7 @@ public sealed partial class PostgresGrainJournal : IGrainJournal, IAsyncDisposab
 {
     private const int ConcurrentFlushes = 2;
 
-    private const string TruncateSql = "DELETE FROM grain_journal WHERE service_id = @service_id AND grain_id = @grain_id AND sequence <= @through";
+    private const string TruncateSql = "DELETE FROM grain_journal WHERE service_id = @service_id AND grain_id = @grain_id AND sequence < @through";
 
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
@@ -49,18 +49,29 @@ public sealed partial class PostgresGrainJournal : IGrainJournal, IAsyncDisposab
     public async Task AppendAsync<T>(GrainId grainId, long firstSequence, IReadOnlyList<T> entries)
     {
         ArgumentNullException.ThrowIfNull(entries);
+        if (entries.Count == 0)
+        {
+            return;
+        }
 
         // The entries are serialized before the first await, so a reentrant grain's next turn cannot change them halfway.
         var payloads = entries.Select(entry => _serializer.SerializeToArray(entry)).ToArray();
+        bool appended;
         try
         {
-            await _appends.EnqueueAsync(new PendingJournalAppend(grainId.ToString(), firstSequence, payloads));
+            appended = await _appends.EnqueueAsync(new PendingJournalAppend(grainId.ToString(), firstSequence, payloads));
         }
         catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.UniqueViolation)
         {
             throw new InconsistentStateException(
                 $"Grain {grainId} appended journal entries from number {firstSequence} on, but another activation of it stored one of those numbers first.",
                 exception);
+        }
+
+        if (!appended)
+        {
+            throw new InconsistentStateException(
+                $"Grain {grainId} appended journal entries from number {firstSequence} on, but its journal contains no entry numbered {firstSequence - 1}, because another activation of it appended or truncated entries.");
         }
     }
 

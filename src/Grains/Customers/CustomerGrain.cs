@@ -14,7 +14,7 @@ namespace TermSync.Grains.Customers;
 /// One customer's open invoices across every vendor. The grain is reentrant, so the invoice changes of a bulk push
 /// interleave and share state writes: each call changes the book in memory within one turn, then waits for a write
 /// that started after its change. A write appends the changes to the customer's journal and stores the whole state
-/// only after about as many changes as the customer has open invoices.
+/// only after about as many changes as the state's size in open invoices.
 /// </summary>
 [Reentrant]
 public sealed partial class CustomerGrain(
@@ -34,6 +34,12 @@ public sealed partial class CustomerGrain(
     /// <summary>The journal entries that may follow a snapshot of a customer without open invoices.</summary>
     private const int SnapshotInterval = 16;
 
+    /// <summary>
+    /// The known invoice versions whose stored size is about that of one open invoice. A snapshot also lists the version
+    /// of every invoice ever billed, so paid invoices lengthen the interval too.
+    /// </summary>
+    private const int VersionsPerOpenInvoice = 8;
+
     private string CustomerId => this.GetPrimaryKeyString();
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
@@ -43,7 +49,7 @@ public sealed partial class CustomerGrain(
             ServiceProvider.GetKeyedService<IGrainJournal>(StorageNames.Default),
             this.GetGrainId(),
             static (customer, change) => change.ApplyTo(customer),
-            static customer => SnapshotInterval + customer.Book.Open.Count,
+            static customer => SnapshotInterval + customer.Book.Open.Count + customer.Book.Versions.Count / VersionsPerOpenInvoice,
             DeactivateOnIdle);
         await journal.LoadAsync();
     }

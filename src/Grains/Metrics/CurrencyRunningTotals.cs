@@ -9,9 +9,11 @@ namespace TermSync.Grains.Metrics;
 /// <remarks>
 /// The sums count each invoice as it is after all of its entries. They therefore give the figures of any as-of date on
 /// or after <see cref="LatestDate"/>, the latest date of any entry, and of no earlier date: reading an earlier one throws.
+/// Reads go through a <see cref="ReadIndex"/> built on the first read after a change, so a read costs O(log n) for n
+/// dates and the first read after a change adds one O(n) pass.
 /// </remarks>
 [GenerateSerializer, Alias("termsync.CurrencyRunningTotals")]
-public sealed class CurrencyRunningTotals : IReceivablesSource
+public sealed partial class CurrencyRunningTotals : IReceivablesSource
 {
     /// <summary>Change of AR on each date; AR at a date is the sum up to it.</summary>
     [Id(0)]
@@ -52,8 +54,12 @@ public sealed class CurrencyRunningTotals : IReceivablesSource
     [Id(8)]
     private readonly SortedDictionary<DateOnly, int> _latestDates = [];
 
+    /// <summary>The index of the sums above, or null until the first read after a change. A copy starts without it.</summary>
+    [NonSerialized]
+    private ReadIndex? _index;
+
     /// <summary>The latest date of any invoice's issue, entries or first question; null when no invoice is counted.</summary>
-    public DateOnly? LatestDate => _latestDates.Count == 0 ? null : _latestDates.Keys.Max();
+    public DateOnly? LatestDate => _latestDates.Count == 0 ? null : Index.LatestDates.LatestDate;
 
     /// <summary>Whether no invoice is counted.</summary>
     public bool IsEmpty => _latestDates.Count == 0;
@@ -64,6 +70,7 @@ public sealed class CurrencyRunningTotals : IReceivablesSource
     /// <summary>Adds (<paramref name="sign"/> = +1) or subtracts (−1) one validated invoice.</summary>
     internal void Apply(InvoiceTimeline invoice, int sign)
     {
+        _index = null;
         var history = invoice.History;
         var changeDates = history.Entries.Select(entry => entry.Date).Append(history.IssueDate).Distinct().Order().ToArray();
         var openAfter = changeDates.Select(invoice.OpenAmountAt).ToArray();
@@ -115,6 +122,7 @@ public sealed class CurrencyRunningTotals : IReceivablesSource
     public void Add(CurrencyRunningTotals other, int sign)
     {
         ArgumentNullException.ThrowIfNull(other);
+        _index = null;
         AddAll(_arChanges, other._arChanges, sign, (a, b, s) => a + (s * b));
         AddAll(_openByDueDate, other._openByDueDate, sign, (a, b, s) => a.Add(b, s));
         AddAll(_sales, other._sales, sign, (a, b, s) => a + (s * b));
@@ -130,51 +138,59 @@ public sealed class CurrencyRunningTotals : IReceivablesSource
     {
         EnsureCovers(asOf);
         var totals = new AgingTotals();
-        foreach (var (dueDate, open) in _openByDueDate)
+        var openByDueDate = Index.OpenByDueDate;
+        var asOfDay = asOf.DayNumber;
+
+        // Each bucket contains the due dates from its maximum to its minimum days past due before asOf.
+        for (var bucket = 0; bucket < AgingTotals.BucketCount; bucket++)
         {
-            totals.Add(asOf.DayNumber - dueDate.DayNumber, open.Amount, open.Count);
+            var firstDueDay = bucket == AgingTotals.BucketCount - 1 ? DateOnly.MinValue.DayNumber : asOfDay - AgingTotals.LastDaysPastDue(bucket);
+            var lastDueDay = bucket == 0 ? DateOnly.MaxValue.DayNumber : asOfDay - AgingTotals.FirstDaysPastDue(bucket);
+            var open = openByDueDate.SumBetween(firstDueDay, lastDueDay);
+            totals.AddToBucket(bucket, open.Amount, open.Count);
         }
 
         return totals;
     }
 
-    decimal IReceivablesSource.ArAt(DateOnly date) => _arChanges.TakeWhile(change => change.Key <= date).Sum(change => change.Value);
+    decimal IReceivablesSource.ArAt(DateOnly date) => Index.ArChanges.SumBetween(DateOnly.MinValue, date);
 
-    decimal IReceivablesSource.SalesBetween(DateOnly first, DateOnly last) =>
-        _sales.Where(sale => sale.Key >= first && sale.Key <= last).Sum(sale => sale.Value);
+    decimal IReceivablesSource.SalesBetween(DateOnly first, DateOnly last) => Index.Sales.SumBetween(first, last);
 
     int IReceivablesSource.SalesInvoiceCount(DateOnly first, DateOnly last)
     {
         EnsureCovers(last);
-        return _lastSaleDates.Where(sale => sale.Key >= first).Sum(sale => sale.Value);
+        return Index.LastSaleDates.SumBetween(first, DateOnly.MaxValue);
     }
 
     int IReceivablesSource.CeiInvoiceCount(DateOnly periodStart, DateOnly asOf)
     {
         EnsureCovers(asOf);
         var dayBefore = periodStart.AddDays(-1);
-        var openNow = _openByDueDate.Values.Sum(open => open.Count);
-        return openNow + _closedCeiChanges.TakeWhile(change => change.Key <= dayBefore).Sum(change => change.Value);
+        var openNow = Index.OpenByDueDate.SumBetween(DateOnly.MinValue, DateOnly.MaxValue).Count;
+        return openNow + Index.ClosedCeiChanges.SumBetween(DateOnly.MinValue, dayBefore);
     }
 
     SettlementTotals IReceivablesSource.SettledBetween(DateOnly first, DateOnly asOf)
     {
         EnsureCovers(asOf);
-        return _settlements.Where(settled => settled.Key >= first).Aggregate(default(SettlementTotals), (sum, settled) => sum.Add(settled.Value, +1));
+        return Index.Settlements.SumBetween(first, DateOnly.MaxValue);
     }
 
     (int Issued, int Queried) IReceivablesSource.IssuedBetween(DateOnly first, DateOnly last, DateOnly asOf)
     {
         EnsureCovers(asOf);
-        var sum = _issued.Where(issued => issued.Key >= first && issued.Key <= last).Aggregate(default(IssuedCount), (total, issued) => total.Add(issued.Value, +1));
+        var sum = Index.Issued.SumBetween(first, last);
         return (sum.Issued, sum.Queried);
     }
 
     (int Count, decimal Amount) IReceivablesSource.WrittenOffBetween(DateOnly first, DateOnly last)
     {
-        var sum = _writeOffs.Where(writeOff => writeOff.Key >= first && writeOff.Key <= last).Aggregate(default(AmountCount), (total, writeOff) => total.Add(writeOff.Value, +1));
+        var sum = Index.WriteOffs.SumBetween(first, last);
         return (sum.Count, sum.Amount);
     }
+
+    private ReadIndex Index => _index ??= new ReadIndex(this);
 
     /// <summary>
     /// Counts a closed invoice in the CEI periods starting on t + 1 for every t before its last sale (it has a sale in

@@ -51,6 +51,9 @@ internal sealed class AgingTotals
 
     public int OpenInvoiceCount => Counts.Sum();
 
+    /// <summary>Number of aging buckets.</summary>
+    public const int BucketCount = 5;
+
     /// <summary>Returns the bucket index: 0 current, 1 for 1-30, 2 for 31-60, 3 for 61-90 and 4 for 91 days or more.</summary>
     public static int BucketOf(int daysPastDue) => daysPastDue switch
     {
@@ -59,6 +62,20 @@ internal sealed class AgingTotals
         <= 60 => 2,
         <= 90 => 3,
         _ => 4,
+    };
+
+    /// <summary>Returns the minimum days past due that <see cref="BucketOf"/> puts in <paramref name="bucket"/>, or <see cref="int.MinValue"/> for bucket 0.</summary>
+    public static int FirstDaysPastDue(int bucket) => bucket == 0 ? int.MinValue : LastDaysPastDue(bucket - 1) + 1;
+
+    /// <summary>Returns the maximum days past due that <see cref="BucketOf"/> puts in <paramref name="bucket"/>, or <see cref="int.MaxValue"/> for bucket 4.</summary>
+    public static int LastDaysPastDue(int bucket) => bucket switch
+    {
+        0 => 0,
+        1 => 30,
+        2 => 60,
+        3 => 90,
+        4 => int.MaxValue,
+        _ => throw new ArgumentOutOfRangeException(nameof(bucket), bucket, $"Aging buckets are numbered 0 to {BucketCount - 1}."),
     };
 
     /// <summary>Adds the buckets of <paramref name="other"/> to these and returns them.</summary>
@@ -73,9 +90,10 @@ internal sealed class AgingTotals
         return this;
     }
 
-    public void Add(int daysPastDue, decimal amount, int count)
+    public void Add(int daysPastDue, decimal amount, int count) => AddToBucket(BucketOf(daysPastDue), amount, count);
+
+    public void AddToBucket(int bucket, decimal amount, int count)
     {
-        var bucket = BucketOf(daysPastDue);
         Amounts[bucket] += amount;
         Counts[bucket] += count;
     }

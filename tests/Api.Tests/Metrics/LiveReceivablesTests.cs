@@ -37,6 +37,25 @@ public sealed class LiveReceivablesTests(ApiFixture fixture)
     }
 
     [Fact]
+    public async Task Vendor_live_figures_keep_amount_scale()
+    {
+        using var vendor = await fixture.CreateVendorClientAsync();
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "SCALE-1", 1000.55m, Day(-200), Day(-170));
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "SCALE-2", 400m, Day(-20), Day(10));
+        await ReceivablesLedgerRequests.IssueAsync(vendor, "SCALE-3", 250m, Day(-5), Day(25));
+        await ReceivablesLedgerRequests.PayAsync(vendor, "SCALE-1", "scale-pay-1", 0.55m, Day(-100));
+
+        var (live, ledger) = await ReadBothAsync(vendor.Client, $"/vendors/{vendor.VendorId}/metrics/receivables");
+
+        // The window holds only whole-dollar sales, so both sources print them without decimals even though older
+        // amounts have cents.
+        Assert.Equal("live", live.GetProperty("source").GetString());
+        Assert.Equal(ledger.GetProperty("currencies").GetRawText(), live.GetProperty("currencies").GetRawText());
+        Assert.Equal("650", UsdOf(live).GetProperty("dso").GetProperty("creditSales").GetRawText());
+        Assert.Equal("1650.00", UsdOf(live).GetProperty("aging").GetProperty("totalAr").GetRawText());
+    }
+
+    [Fact]
     public async Task Network_live_figures_follow_a_new_invoice()
     {
         using var vendor = await fixture.CreateVendorClientAsync();

@@ -70,6 +70,60 @@ public sealed class RunningTotalsTests
         AssertSameFigures(expected, totals);
     }
 
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void Figures_follow_changes_made_after_a_read(int seed)
+    {
+        var first = Generate(seed, "vendor-a", 200);
+        var second = Generate(seed + 200, "vendor-a", 200);
+        var totals = new ReceivablesRunningTotals();
+        totals.AdvanceCutoff(MetricHistories.Date("2027-12-31"));
+        var expected = new Dictionary<string, InvoiceHistory>(StringComparer.Ordinal);
+
+        // Every batch reads the figures, so the next batch changes totals whose index was already built.
+        for (var batch = 0; batch < 5; batch++)
+        {
+            for (var index = batch * 40; index < (batch + 1) * 40; index++)
+            {
+                totals.Record(first[index], 1);
+                expected[first[index].InvoiceNumber] = first[index];
+            }
+
+            for (var index = batch; index < batch * 40; index += 7)
+            {
+                var replaced = expected[second[index].InvoiceNumber];
+                totals.Record(second[index], batch + 2);
+                expected[second[index].InvoiceNumber] = second[index] with { FirstQueriedOn = Earliest(replaced.FirstQueriedOn, second[index].FirstQueriedOn) };
+            }
+
+            AssertSameFigures([.. expected.Values], totals);
+        }
+    }
+
+    [Fact]
+    public void Aging_buckets_split_at_their_bounds()
+    {
+        var asOf = MetricHistories.Date("2026-06-30");
+        var daysPastDue = new[] { -1, 0, 1, 30, 31, 60, 61, 90, 91, 400 };
+        var histories = daysPastDue
+            .Select((days, index) => new InvoiceHistory(
+                "vendor-a", $"INV-{index}", "customer-a", "USD", asOf.AddDays(-Math.Max(days, 0) - 10), asOf.AddDays(-days), 100m * (index + 1), []))
+            .ToList();
+        var totals = new ReceivablesRunningTotals();
+        totals.AdvanceCutoff(asOf);
+        histories.ForEach(history => totals.Record(history, 1));
+
+        var aging = Assert.Single(totals.Compute(asOf, 90)!).Aging;
+
+        // Invoice i is worth 100 × (i + 1) and sits daysPastDue[i] days past due.
+        Assert.Equal(new AgingBucket(300m, 2), aging.Current);
+        Assert.Equal(new AgingBucket(700m, 2), aging.Days1To30);
+        Assert.Equal(new AgingBucket(1100m, 2), aging.Days31To60);
+        Assert.Equal(new AgingBucket(1500m, 2), aging.Days61To90);
+        Assert.Equal(new AgingBucket(1900m, 2), aging.Days91Plus);
+        Assert.Equal(Assert.Single(ReceivablesCalculator.ComputeByCurrency(histories, asOf, 90)).Aging, aging);
+    }
+
     [Fact]
     public void Totals_ignore_stale_version()
     {

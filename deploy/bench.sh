@@ -113,13 +113,14 @@ appends its ledger entries. Grain state goes through the group-commit storage: t
 that wait at the same moment go to PostgreSQL as one statement each, two statements at a time, and a
 write completes only when its statement committed. Customer grains and ledger shards are reentrant, so
 changes that arrive during a write share the next one. They write each change as a small journal entry,
-and their whole state as a snapshot only after about as many entries as they hold invoices, so a change
-costs about the same however many open invoices the customer has.
+and their whole state as a snapshot only after about as many entries as they contain invoices, so a
+change costs about the same however many open invoices the customer has.
 
 What limits the figure: every new invoice costs its own state row, a journal entry of its customer and
-one of its ledger shard, and its ledger rows, each written by a group-commit statement, and four grain
-calls: its invoice grain, its customer, its ledger shard and its vendor's live receivables. The API with its silo, PostgreSQL and the driver share the 2 cores; the profile section below
-this one shows where the CPU goes.
+one of its ledger shard, and its ledger rows, each written by a group-commit statement. It also costs
+four grain calls: its invoice grain, its customer, its ledger shard and its vendor's live receivables.
+The API with its silo, PostgreSQL and the driver share the 2 cores; the profile section below this one
+shows where the CPU goes.
 SECTION
 
 bench_replace_section "$doc" bulk-ingest "$section"

@@ -12,25 +12,9 @@ namespace TermSync.Silo.Tests.Persistence;
 /// activations of one grain do after a membership failure. The shard's journal must keep one history, so a write of
 /// the activation that missed the other's changes either fails or survives a restart.
 /// </summary>
-public sealed class DuplicateActivationJournalTests : IAsyncLifetime
+public sealed class DuplicateActivationJournalTests : SiloDatabaseTest
 {
     private const string Shard = "duplicate/0";
-
-    private readonly string outboxPath = Path.Combine(Path.GetTempPath(), $"termsync-duplicate-{Guid.NewGuid():N}");
-
-    private PostgresDatabase database = null!;
-
-    public async ValueTask InitializeAsync() =>
-        database = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        if (Directory.Exists(outboxPath))
-        {
-            Directory.Delete(outboxPath, recursive: true);
-        }
-    }
 
     [Fact]
     public async Task Stale_activation_write_after_snapshot_is_rejected()
@@ -72,7 +56,7 @@ public sealed class DuplicateActivationJournalTests : IAsyncLifetime
 
     private async Task<List<long>> JournalAsync(string grainId)
     {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand("SELECT sequence FROM grain_journal WHERE grain_id = $1 ORDER BY sequence", connection);
         command.Parameters.AddWithValue(grainId);
@@ -85,7 +69,4 @@ public sealed class DuplicateActivationJournalTests : IAsyncLifetime
 
         return sequences;
     }
-
-    private Task<SiloHost> StartSiloAsync(string cluster) =>
-        SiloHost.StartAsync(database.ConnectionString, $"{database.Name}-{cluster}", outboxPath);
 }

@@ -11,25 +11,9 @@ namespace TermSync.Silo.Tests.Persistence;
 /// Customer grains and vendor ledger shards store a snapshot plus a journal of the changes since. These tests compare
 /// what the grains rebuild after a silo restart, and which entries their journals contain.
 /// </summary>
-public sealed class JournaledStateRestartTests : IAsyncLifetime
+public sealed class JournaledStateRestartTests : SiloDatabaseTest
 {
     private static readonly DateOnly AsOf = new(2013, 3, 1);
-
-    private readonly string outboxPath = Path.Combine(Path.GetTempPath(), $"termsync-journal-{Guid.NewGuid():N}");
-
-    private PostgresDatabase database = null!;
-
-    public async ValueTask InitializeAsync() =>
-        database = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        if (Directory.Exists(outboxPath))
-        {
-            Directory.Delete(outboxPath, recursive: true);
-        }
-    }
 
     [Fact]
     public async Task Restart_after_snapshot_and_later_entries_keeps_figures()
@@ -105,7 +89,7 @@ public sealed class JournaledStateRestartTests : IAsyncLifetime
         }
 
         // A journal read after another activation's truncation misses the entries that its newer snapshot contains.
-        await using (var connection = new NpgsqlConnection(database.ConnectionString))
+        await using (var connection = new NpgsqlConnection(Database.ConnectionString))
         {
             await connection.OpenAsync(TestContext.Current.CancellationToken);
             await using var command = new NpgsqlCommand("DELETE FROM grain_journal WHERE grain_id = $1 AND sequence = 2", connection);
@@ -128,7 +112,7 @@ public sealed class JournaledStateRestartTests : IAsyncLifetime
 
     private async Task<List<long>> JournalAsync(string grainId)
     {
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand("SELECT sequence FROM grain_journal WHERE grain_id = $1", connection);
         command.Parameters.AddWithValue(grainId);
@@ -141,6 +125,4 @@ public sealed class JournaledStateRestartTests : IAsyncLifetime
 
         return sequences;
     }
-
-    private Task<SiloHost> StartSiloAsync() => SiloHost.StartAsync(database.ConnectionString, database.Name, outboxPath);
 }

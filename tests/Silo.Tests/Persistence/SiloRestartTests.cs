@@ -9,25 +9,9 @@ using TermSync.Vendors;
 
 namespace TermSync.Silo.Tests.Persistence;
 
-public sealed class SiloRestartTests : IAsyncLifetime
+public sealed class SiloRestartTests : SiloDatabaseTest
 {
     private static readonly DateOnly AsOf = new(2013, 3, 1);
-
-    private readonly string outboxPath = Path.Combine(Path.GetTempPath(), $"termsync-restart-{Guid.NewGuid():N}");
-
-    private PostgresDatabase database = null!;
-
-    public async ValueTask InitializeAsync() =>
-        database = await PostgresDatabase.CreateAsync(TestContext.Current.CancellationToken);
-
-    public async ValueTask DisposeAsync()
-    {
-        await database.DisposeAsync();
-        if (Directory.Exists(outboxPath))
-        {
-            Directory.Delete(outboxPath, recursive: true);
-        }
-    }
 
     [Fact]
     public async Task Grain_state_survives_silo_restart()
@@ -82,7 +66,7 @@ public sealed class SiloRestartTests : IAsyncLifetime
             await silo.Grains.GetGrain<IVendorGrain>("aliased").RegisterAsync(new VendorProfile("Aliased", "ar@aliased.example", "UTC"));
         }
 
-        await using var connection = new NpgsqlConnection(database.ConnectionString);
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
         await connection.OpenAsync(TestContext.Current.CancellationToken);
         await using var command = new NpgsqlCommand("SELECT payload_binary FROM orleans_grain_state WHERE grain_type_string = 'vendor'", connection);
         var payload = Encoding.UTF8.GetString((byte[])(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!);
@@ -92,6 +76,4 @@ public sealed class SiloRestartTests : IAsyncLifetime
         Assert.DoesNotContain("VendorState", payload);
         Assert.DoesNotContain("TermSync", payload);
     }
-
-    private Task<SiloHost> StartSiloAsync() => SiloHost.StartAsync(database.ConnectionString, database.Name, outboxPath);
 }

@@ -53,20 +53,4 @@ public sealed class DuplicateActivationJournalTests : SiloDatabaseTest
     private static InvoiceSnapshot Invoice(string number, int version, decimal amount) => new(
         "duplicate", number, new CustomerReference("c1", "Customer One", null), "USD", amount, 0m,
         new DateOnly(2013, 1, 2), new DateOnly(2013, 2, 1), false, version);
-
-    private async Task<List<long>> JournalAsync(string grainId)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand("SELECT sequence FROM grain_journal WHERE grain_id = $1 ORDER BY sequence", connection);
-        command.Parameters.AddWithValue(grainId);
-        var sequences = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            sequences.Add(reader.GetInt64(0));
-        }
-
-        return sequences;
-    }
 }

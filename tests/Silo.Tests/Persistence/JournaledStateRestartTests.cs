@@ -109,20 +109,4 @@ public sealed class JournaledStateRestartTests : SiloDatabaseTest
 
     private static Task<IReadOnlyList<VendorCurrencyFigures>> VendorFiguresAsync(IGrainFactory grains) =>
         IVendorLedgerGrain.SumAsync(grains, "north");
-
-    private async Task<List<long>> JournalAsync(string grainId)
-    {
-        await using var connection = new NpgsqlConnection(Database.ConnectionString);
-        await connection.OpenAsync(TestContext.Current.CancellationToken);
-        await using var command = new NpgsqlCommand("SELECT sequence FROM grain_journal WHERE grain_id = $1", connection);
-        command.Parameters.AddWithValue(grainId);
-        var sequences = new List<long>();
-        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
-        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
-        {
-            sequences.Add(reader.GetInt64(0));
-        }
-
-        return sequences;
-    }
 }

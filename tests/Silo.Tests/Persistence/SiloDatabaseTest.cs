@@ -1,3 +1,4 @@
+using Npgsql;
 using TermSync.Tests;
 
 namespace TermSync.Silo.Tests.Persistence;
@@ -33,4 +34,21 @@ public abstract class SiloDatabaseTest : IAsyncLifetime
     /// <summary>Starts a silo on the test's database, in the cluster named after the database and <paramref name="clusterSuffix"/>.</summary>
     private protected Task<SiloHost> StartSiloAsync(string? clusterSuffix = null) =>
         SiloHost.StartAsync(Database.ConnectionString, clusterSuffix is null ? Database.Name : $"{Database.Name}-{clusterSuffix}", outboxPath);
+
+    /// <summary>Returns the numbers of the journal entries that the test's database keeps for <paramref name="grainId"/>, in order.</summary>
+    private protected async Task<List<long>> JournalAsync(string grainId)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("SELECT sequence FROM grain_journal WHERE grain_id = $1 ORDER BY sequence", connection);
+        command.Parameters.AddWithValue(grainId);
+        var sequences = new List<long>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            sequences.Add(reader.GetInt64(0));
+        }
+
+        return sequences;
+    }
 }

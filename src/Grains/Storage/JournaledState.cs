@@ -11,8 +11,9 @@ namespace TermSync.Grains.Storage;
 /// </summary>
 /// <remarks>
 /// Use it only on the grain's own scheduler. The grain changes <see cref="State"/> and calls <see cref="RecordAsync"/>
-/// with an entry that describes the change within the same turn; replaying the entries in order on the stored snapshot
-/// must give the same state. Without a journal, every write stores the whole state.
+/// with an entry that describes the change within the same turn. Replaying the entries in order on the stored snapshot
+/// must give the same state, and applying an entry that the snapshot already contains must change nothing. Without a
+/// journal, every write stores the whole state.
 /// </remarks>
 /// <typeparam name="TState">The grain's state.</typeparam>
 /// <typeparam name="TEntry">One change, serializable by Orleans.</typeparam>
@@ -149,10 +150,8 @@ public sealed class JournaledState<TState, TEntry>
 
     private async Task StoreSnapshotAsync(long through)
     {
-        // The storage serializes the state before its first await, so changes of later turns wait for the next write.
-        // NOTE: in dotnet/orleans main, StateStorageBridge.RunWriteStorageOperationAsync yields before it calls the
-        // storage. Where it does, a snapshot may contain later changes, which replay skips only because entries are
-        // version-checked.
+        // The state may already contain changes of turns that ran during the append, whose entries are numbered after
+        // the snapshot's. Replaying them on this snapshot changes nothing, because an entry applied twice changes nothing.
         State.JournalSequence = through;
         await _snapshot.WriteStateAsync();
         _sinceSnapshot = 0;

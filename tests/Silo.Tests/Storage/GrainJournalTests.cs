@@ -41,18 +41,18 @@ public sealed class GrainJournalTests(AdoNetSiloFixture fixture) : IClassFixture
     }
 
     [Fact]
-    public async Task Append_of_taken_number_fails_alone()
+    public async Task Append_of_stored_number_fails_alone()
     {
-        var taken = NewGrainId("taken");
-        await Journal.AppendAsync(taken, 1, [Counter(1), Counter(2)]);
-        var others = Enumerable.Range(0, 50).Select(index => NewGrainId($"beside-taken-{index}")).ToList();
+        var stored = NewGrainId("stored");
+        await Journal.AppendAsync(stored, 1, [Counter(1), Counter(2)]);
+        var others = Enumerable.Range(0, 50).Select(index => NewGrainId($"beside-stored-{index}")).ToList();
 
-        var conflicting = Journal.AppendAsync(taken, 2, [Counter(-2), Counter(-3)]);
+        var conflicting = Journal.AppendAsync(stored, 2, [Counter(-2), Counter(-3)]);
         var rest = others.Select(grainId => Journal.AppendAsync(grainId, 1, [Counter(7)])).ToList();
 
         await Assert.ThrowsAsync<InconsistentStateException>(() => conflicting);
         await Task.WhenAll(rest);
-        Assert.Equal([1, 2], (await Journal.ReadAsync<CounterState>(taken, after: 0)).Select(entry => entry.Value.Value));
+        Assert.Equal([1, 2], (await Journal.ReadAsync<CounterState>(stored, after: 0)).Select(entry => entry.Value.Value));
         foreach (var grainId in others)
         {
             Assert.Equal([7], (await Journal.ReadAsync<CounterState>(grainId, after: 0)).Select(entry => entry.Value.Value));

@@ -11,6 +11,11 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
+if (( $# > 0 )); then
+  printf 'bench-all.sh: error: it takes no options but got "%s"; run one script of deploy/bench*.sh with its own options instead\n' "$*" >&2
+  exit 2
+fi
+
 for script in bench.sh bench-digests.sh bench-metrics.sh bench-statement.sh bench-growth.sh bench-scaleout.sh; do
   printf 'bench-all.sh: running deploy/%s\n' "$script" >&2
   bash "$root/deploy/$script"

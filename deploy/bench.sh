@@ -5,7 +5,7 @@
 #
 # Starts its own PostgreSQL under var/postgres-bench with pg_stat_statements loaded, resets its database,
 # builds the solution in Release, applies the schema, starts the API with a co-hosted silo, and runs the
-# driver in tests/Benchmarks (`TermSync.Benchmarks ingest --help` lists its options). After the API
+# driver in tests/Benchmarks (`bash deploy/bench.sh --help` lists its options). After the API
 # rounds, the driver runs the COPY and naive grain-write baselines on the same database. Every port is a
 # free one picked at start.
 # Afterwards it stops the API, and PostgreSQL unless that server already ran before, and replaces the
@@ -22,6 +22,17 @@ load_at_start=$(bench_load_average)
 
 command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing; install it (package dotnet-sdk-10.0) and run again"
 command -v curl >/dev/null || fail "curl is missing; install it with: apt-get install curl"
+
+# --help prints the driver's options before anything starts, so it leaves the database and the results file alone.
+for argument in "$@"; do
+  case $argument in
+    --help)
+      dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
+      exec dotnet "$root/tests/Benchmarks/bin/Release/net10.0/TermSync.Benchmarks.dll" ingest --help
+      ;;
+    --api | --markdown) fail "the script sets $argument itself; leave it out" ;;
+  esac
+done
 
 stop_all() {
   bench_stop_api
@@ -50,6 +61,7 @@ log "running the bulk-ingest driver"
 TERMSYNC_API_KEY=$admin_key ConnectionStrings__TermSync=$connection \
   dotnet "$root/tests/Benchmarks/bin/Release/$bin/TermSync.Benchmarks.dll" ingest \
   --api "$api_url" --markdown "$results" "$@" || fail "the driver failed or its checks did not pass; docs/benchmarks.md is unchanged"
+[[ -s $results ]] || fail "the driver wrote no results; docs/benchmarks.md is unchanged"
 
 commit=$(bench_commit)
 runtime=$(bench_runtime)

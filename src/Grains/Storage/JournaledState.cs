@@ -108,17 +108,19 @@ public sealed class JournaledState<TState, TEntry>
 
         var entries = _unsaved.ToArray();
         _unsaved.Clear();
-        if (_journal is null)
-        {
-            await StoreWholeStateAsync(entries);
-            return;
-        }
 
-        // Every entry is appended, also those that a snapshot is about to contain, because the append rejects a stale
-        // activation, whose numbers do not follow the last stored entry.
+        // With a journal, every entry is appended, also those that a snapshot is about to contain, because the append
+        // rejects a stale activation, whose numbers do not follow the last stored entry.
         try
         {
-            await _journal.AppendAsync(_grainId, entries[0].Sequence, Array.ConvertAll(entries, entry => entry.Value));
+            if (_journal is null)
+            {
+                await _snapshot.WriteStateAsync();
+            }
+            else
+            {
+                await _journal.AppendAsync(_grainId, entries[0].Sequence, Array.ConvertAll(entries, entry => entry.Value));
+            }
         }
         catch
         {
@@ -127,24 +129,16 @@ public sealed class JournaledState<TState, TEntry>
             throw;
         }
 
+        if (_journal is null)
+        {
+            return;
+        }
+
         _sinceSnapshot += entries.Length;
         if (_sinceSnapshot > _snapshotInterval(State))
         {
             // A failed snapshot fails the callers although their entries are stored, and the next write tries again.
             await StoreSnapshotAsync(entries[^1].Sequence);
-        }
-    }
-
-    private async Task StoreWholeStateAsync(JournalEntry<TEntry>[] entries)
-    {
-        try
-        {
-            await _snapshot.WriteStateAsync();
-        }
-        catch
-        {
-            _unsaved.InsertRange(0, entries);
-            throw;
         }
     }
 

@@ -7,10 +7,10 @@ using TermSync.Vendors;
 namespace TermSync.Grains.Digests;
 
 /// <summary>
-/// Builds a digest's content. The customer grain's statement names the candidate invoices, and every balance is
-/// then re-read from its invoice grain. An invoice paid, credited, voided or moved since the statement was built
-/// does not appear, and a partly paid one shows what is still open. An invoice whose customer promised or reported
-/// a payment neither appears nor triggers an extra digest while <see cref="PaymentNotice.ExcludesFromDigest"/> is true.
+/// Builds a digest's content from the customer grain's statement. Each invoice command updates the statement before
+/// it returns, so a paid, credited, voided or moved invoice is already gone from it and a partly paid one shows what
+/// is still open. An invoice whose customer promised or reported a payment neither appears nor triggers an extra
+/// digest while <see cref="PaymentNotice.ExcludesFromDigest"/> is true.
 /// </summary>
 internal sealed class DigestComposer(IGrainFactory grains)
 {
@@ -23,15 +23,10 @@ internal sealed class DigestComposer(IGrainFactory grains)
         DigestReason reason)
     {
         var policies = await RemindBeforeDueAsync(statement);
-        var keys = statement.Vendors
-            .SelectMany(vendor => vendor.Invoices.Select(line => InvoiceKey.Format(vendor.VendorId, line.InvoiceNumber)))
-            .ToList();
-        var snapshots = await Task.WhenAll(keys.Select(invoiceKey => grains.GetGrainCached<IInvoiceGrain>(invoiceKey).GetAsync()));
-
-        var lines = snapshots
-            .Where(invoice => invoice is not null && invoice.IsOpen && invoice.Customer.Id == statement.CustomerId)
-            .Where(invoice => invoice!.PaymentNotice?.ExcludesFromDigest(asOf) != true)
-            .SelectMany(invoice => ToLines(invoice!, asOf))
+        var lines = statement.Vendors
+            .SelectMany(vendor => vendor.Invoices
+                .Where(invoice => invoice.PaymentNotice?.ExcludesFromDigest(asOf) != true)
+                .SelectMany(invoice => ToLines(vendor.VendorId, invoice, asOf)))
             .Where(line => line.UnderReview || line.DaysPastDue > 0 || policies.GetValueOrDefault(line.VendorId, true))
             .ToList();
         var names = statement.Vendors.ToDictionary(vendor => vendor.VendorId, vendor => vendor.VendorName, StringComparer.Ordinal);
@@ -117,17 +112,17 @@ internal sealed class DigestComposer(IGrainFactory grains)
     /// Returns the invoice's owed part as a line to pay and its disputed part as a line under review. An invoice
     /// disputed in part gives both.
     /// </summary>
-    private static IEnumerable<DigestLine> ToLines(InvoiceSnapshot invoice, DateOnly asOf)
+    private static IEnumerable<DigestLine> ToLines(string vendorId, StatementLine invoice, DateOnly asOf)
     {
         var daysPastDue = Math.Max(0, asOf.DayNumber - invoice.DueDate.DayNumber);
         if (invoice.OwedAmount > 0)
         {
-            yield return new DigestLine(invoice.VendorId, invoice.InvoiceNumber, invoice.Currency, invoice.OwedAmount, invoice.IssueDate, invoice.DueDate, daysPastDue, UnderReview: false);
+            yield return new DigestLine(vendorId, invoice.InvoiceNumber, invoice.Currency, invoice.OwedAmount, invoice.IssueDate, invoice.DueDate, daysPastDue, UnderReview: false);
         }
 
         if (invoice.DisputedAmount > 0)
         {
-            yield return new DigestLine(invoice.VendorId, invoice.InvoiceNumber, invoice.Currency, invoice.DisputedAmount, invoice.IssueDate, invoice.DueDate, daysPastDue, UnderReview: true);
+            yield return new DigestLine(vendorId, invoice.InvoiceNumber, invoice.Currency, invoice.DisputedAmount, invoice.IssueDate, invoice.DueDate, daysPastDue, UnderReview: true);
         }
     }
 

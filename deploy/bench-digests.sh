@@ -48,14 +48,15 @@ cat >"$section" <<SECTION
 Wall-clock time of one digest cycle, and the memory of the silo process while it runs. The driver
 hosts one silo in its own process and runs the cycle as \`POST /digest-cycles\` does: it asks all 64
 customer directory shards at once, and each shard runs the digests of its customers, 32 at a time. For
-each customer, the digest grain reads the statement from the customer grain, re-reads each open invoice
-from its invoice grain, renders the digest, writes its HTML and plain-text files to the outbox folder,
-and writes its own state twice, as pending before delivery and as delivered after it.
+each customer, the digest grain reads the statement from the customer grain, which carries the balance
+of each open invoice. It renders the digest and writes its HTML and plain-text files to the outbox
+folder on this machine's disk. It writes its own state twice, as pending before delivery and as
+delivered after it. The silo runs with the server garbage collector, as the silo hosts of TermSync do.
 
 Grain storage and reminders are in memory, with the same binary state serializer as the PostgreSQL
 storage. Storing the invoices in PostgreSQL-backed grains is what the bulk-ingest benchmark measures;
-keeping storage in memory here isolates the cycle itself: rendering, re-reading every invoice grain,
-delivery and the state writes. On PostgreSQL, each state write is also a database round trip (two per
+keeping storage in memory here isolates the cycle itself: activations, rendering, delivery and the
+state writes. On PostgreSQL, each state write is also a database round trip (two per
 sent digest), and every grain that is not active reads its state from the database first. The silo
 logs at Warning, so the Information event that a silo writes for every sent digest is not written.
 

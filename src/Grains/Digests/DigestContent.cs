@@ -3,7 +3,7 @@ using TermSync.Digests;
 namespace TermSync.Grains.Digests;
 
 /// <summary>
-/// Everything one digest shows, with balances re-read from the invoice grains: the owed invoices grouped by
+/// Everything one digest shows, with balances from the customer's statement: the owed invoices grouped by
 /// vendor, the invoices under review apart from them, and totals per currency that equal the sums of the rows.
 /// </summary>
 /// <param name="Key">Unique per customer; see <see cref="DigestRecord.Key"/>.</param>

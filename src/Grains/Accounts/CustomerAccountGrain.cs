@@ -1,18 +1,42 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using TermSync.Accounts;
+using TermSync.Grains.Storage;
 using TermSync.Invoices;
 
 namespace TermSync.Grains.Accounts;
 
 /// <summary>
 /// A vendor's customer account. It resolves the network customer from the contact's tax id or email and, when a new
-/// contact resolves to another customer, moves every invoice of the account there.
+/// contact resolves to another customer, moves every invoice of the account there. Each change appends one entry to
+/// the account's journal, so an account that gains invoices batch after batch does not rewrite its list of invoice
+/// numbers each time.
 /// </summary>
 public sealed partial class CustomerAccountGrain(
     [PersistentState("account", StorageNames.Default)] IPersistentState<CustomerAccountState> state,
     ILogger<CustomerAccountGrain> logger) : Grain, ICustomerAccountGrain
 {
+    /// <summary>The journal entries that may follow a snapshot of an account without invoices or credits.</summary>
+    private const int SnapshotInterval = 16;
+
+    /// <summary>The invoice numbers whose stored size is about that of one journal entry.</summary>
+    private const int InvoiceNumbersPerEntry = 4;
+
+    private JournaledState<CustomerAccountState, AccountChange> journal = null!;
+
     private CustomerAccountState Account => state.State;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        journal = new JournaledState<CustomerAccountState, AccountChange>(
+            state,
+            ServiceProvider.GetKeyedService<IGrainJournal>(StorageNames.Default),
+            this.GetGrainId(),
+            static (account, change) => change.ApplyTo(account),
+            static account => SnapshotInterval + account.InvoiceNumbers.Count / InvoiceNumbersPerEntry + account.UnappliedCredits.Count,
+            DeactivateOnIdle);
+        await journal.LoadAsync();
+    }
 
     public async Task<string> UpsertAsync(CustomerContact contact, IReadOnlyList<string> invoiceNumbers)
     {
@@ -21,15 +45,15 @@ public sealed partial class CustomerAccountGrain(
         var previousCustomerId = Account.CustomerId;
         var customerId = changed || previousCustomerId is null ? await ResolveCustomerAsync(vendorId, accountNumber, contact) : previousCustomerId;
 
-        var added = invoiceNumbers.Count(Account.InvoiceNumbers.Add);
-        if (!changed && added == 0 && customerId == previousCustomerId)
+        var added = invoiceNumbers.Where(number => !Account.InvoiceNumbers.Contains(number)).Distinct(StringComparer.Ordinal).ToList();
+        if (!changed && added.Count == 0 && customerId == previousCustomerId)
         {
+            // A repeat after a failed write stores the change it left in memory before it reports success.
+            await journal.StoredAsync();
             return customerId;
         }
 
-        Account.Contact = contact;
-        Account.CustomerId = customerId;
-        await state.WriteStateAsync();
+        await RecordAsync(new AccountUpserted(contact, customerId, added));
 
         if (changed && previousCustomerId is not null)
         {
@@ -46,17 +70,17 @@ public sealed partial class CustomerAccountGrain(
 
     public async Task AddUnappliedCreditAsync(string paymentReference, string currency, decimal amount)
     {
-        if (Account.UnappliedCredits.TryAdd(paymentReference, new UnappliedCredit(currency, amount)))
+        if (!Account.UnappliedCredits.ContainsKey(paymentReference))
         {
-            await state.WriteStateAsync();
+            await RecordAsync(new CreditAdded(paymentReference, new UnappliedCredit(currency, amount)));
         }
     }
 
     public async Task RemoveUnappliedCreditAsync(string paymentReference)
     {
-        if (Account.UnappliedCredits.Remove(paymentReference))
+        if (Account.UnappliedCredits.ContainsKey(paymentReference))
         {
-            await state.WriteStateAsync();
+            await RecordAsync(new CreditRemoved(paymentReference));
         }
     }
 
@@ -111,6 +135,13 @@ public sealed partial class CustomerAccountGrain(
             await Task.WhenAll(chunk.Select(number =>
                 GrainFactory.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, number)).MoveToCustomerAsync(customer)));
         }
+    }
+
+    /// <summary>Applies <paramref name="change"/> to the account and completes once it is stored.</summary>
+    private Task RecordAsync(AccountChange change)
+    {
+        change.ApplyTo(Account);
+        return journal.RecordAsync(change);
     }
 
     private ICustomerIdentityGrain Identity(string key) => GrainFactory.GetGrainCached<ICustomerIdentityGrain>(key);

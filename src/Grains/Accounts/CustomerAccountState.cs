@@ -1,9 +1,10 @@
 using TermSync.Accounts;
+using TermSync.Grains.Storage;
 
 namespace TermSync.Grains.Accounts;
 
 [GenerateSerializer, Alias("termsync.CustomerAccountState")]
-public sealed class CustomerAccountState
+public sealed class CustomerAccountState : IJournaledState
 {
     [Id(0)]
     public CustomerContact? Contact { get; set; }
@@ -19,6 +20,9 @@ public sealed class CustomerAccountState
     /// <summary>Unapplied credit by payment reference, so each payment adds and removes its own part once.</summary>
     [Id(3)]
     public Dictionary<string, UnappliedCredit> UnappliedCredits { get; set; } = new(StringComparer.Ordinal);
+
+    [Id(4)]
+    public long JournalSequence { get; set; }
 }
 
 [GenerateSerializer, Alias("termsync.UnappliedCredit")]

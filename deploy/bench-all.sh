@@ -5,9 +5,10 @@
 # turn keeps one from loading the machine while another measures. A failing script stops the run, and the
 # sections already written stay.
 #
-#   deploy/bench-all.sh
+#   bash deploy/bench-all.sh
 #
-# The README's benchmark section gives each script's run time at its default sizes and its options for a quicker run.
+# The README's benchmark section gives each script's options for a quicker run and how long a recorded run of it took,
+# with the options of that run.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)

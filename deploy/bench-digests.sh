@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Measures one digest cycle of a large network on this machine and records it in docs/benchmarks.md.
 #
-#   deploy/bench-digests.sh [driver options]    for example: deploy/bench-digests.sh --customers 2000
+#   bash deploy/bench-digests.sh [driver options]    for example: bash deploy/bench-digests.sh --customers 2000
 #
-# Builds the solution in Release and runs `TermSync.Benchmarks digest-cycle`, which hosts a silo in its own
-# process with in-memory grain storage and reminders, so it needs no PostgreSQL
-# (`deploy/bench-digests.sh --help` lists the options).
+# Builds the solution in Release, checks the options and runs the driver's `digest-cycle` command, which hosts a
+# silo in its own process with in-memory grain storage and reminders, so it needs no PostgreSQL
+# (`bash deploy/bench-digests.sh --help` lists the options).
 # Then it replaces the digest-cycle section of docs/benchmarks.md. A run whose checks fail leaves the file as it was.
 set -euo pipefail
 
@@ -25,11 +25,11 @@ for argument in "$@"; do
   [[ $argument == --help ]] && help=true
 done
 
-log "building in Release"
-dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
+bench_build
 if $help; then
   exec dotnet "$driver" digest-cycle --help
 fi
+bench_check_options digest-cycle "$@"
 
 results=$(mktemp)
 section=$(mktemp)

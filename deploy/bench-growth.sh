@@ -2,12 +2,13 @@
 # Measures the memory of a silo per customer and per invoice activation, and with a network of 1,000,000 invoices
 # issued and its idle grains deactivated, and records it in docs/benchmarks.md.
 #
-#   deploy/bench-growth.sh [driver options]    for example: deploy/bench-growth.sh --sizes 2000,4000 --rounds 1 --invoices 20000
+#   bash deploy/bench-growth.sh [driver options]    for example: bash deploy/bench-growth.sh --sizes 2000,4000 --rounds 1 --invoices 20000
 #
-# Builds the solution in Release and runs `TermSync.Benchmarks growth`, which hosts a silo in its own process and
-# issues invoices through the grain interfaces (`deploy/bench-growth.sh --help` lists the options). Grain state and
-# the receivables ledger are serialized and dropped, so it needs no PostgreSQL. Then it replaces the growth section
-# of docs/benchmarks.md. A run with an invoice that was not created leaves the file as it was.
+# Builds the solution in Release, checks the options and runs the driver's `growth` command, which hosts a silo in
+# its own process and issues invoices through the grain interfaces (`bash deploy/bench-growth.sh --help` lists the
+# options). Grain state and the receivables ledger are serialized and dropped, so it needs no PostgreSQL. Then it
+# replaces the growth section of docs/benchmarks.md. A run with an invoice that was not created leaves the file as
+# it was.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -26,12 +27,11 @@ for argument in "$@"; do
   [[ $argument == --help ]] && help=true
 done
 
-log "building in Release"
-built_commit=$(bench_commit)
-dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
+bench_build
 if $help; then
   exec dotnet "$driver" growth --help
 fi
+bench_check_options growth "$@"
 
 results=$(mktemp)
 section=$(mktemp)

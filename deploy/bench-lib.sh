@@ -1,7 +1,7 @@
-# Functions shared by the benchmark scripts in deploy/: logging, free ports, the benchmark PostgreSQL server, the
-# API with a co-hosted silo, the description of the machine, and the rewrite of a marked section of
-# docs/benchmarks.md. A script sets `root` (the repository folder) and `bench_name` (its name in log lines), then
-# sources this file.
+# Functions shared by the benchmark scripts in deploy/. They cover logging and log files, the build, the check of
+# the driver's options, free ports, the benchmark PostgreSQL server and the API with a co-hosted silo. They also
+# describe the machine and rewrite a marked section of docs/benchmarks.md. A script sets `root` (the repository
+# folder) and `bench_name` (its name in log lines), then sources this file.
 #
 # TERMSYNC_BENCH_POSTGRES_DIR and TERMSYNC_BENCH_POSTGRES_PORT, when set, choose the data directory and the port of
 # the benchmark PostgreSQL server instead of var/postgres-bench and a free port.
@@ -11,6 +11,79 @@
 
 log() { printf '%s: %s\n' "$bench_name" "$*" >&2; }
 fail() { log "error: $*"; exit 1; }
+
+# UTC start time of this run, such as 20261205T133107Z, in the names of its log files so that no run overwrites
+# the log of an earlier one.
+run_stamp=$(date -u +%Y%m%dT%H%M%SZ)
+
+# Prints the path of the log file named $1 for this run, under var/log.
+bench_log_file() { printf '%s/var/log/%s-%s.log\n' "$root" "$1" "$run_stamp"; }
+
+# Fails with status 2 for the option $1 that the script does not know, and names the option of $2... that was likely
+# meant. It applies the rule of the driver's OptionSuggestion class. Without the leading "--", a known option is
+# close when at most a third of the name's letters, and at least one, must be inserted, deleted, replaced or swapped
+# with a neighbour. Failing that, the only known option that starts with the name is close.
+bench_reject_option() {
+  local given=$1 meant
+  shift
+  meant=$(printf '%s\n' "$@" | awk -v given="${given#--}" '
+    function distance(a, b,   i, j, n, m, cost, d) {
+      n = length(a); m = length(b)
+      for (i = 0; i <= n; i++) d[i, 0] = i
+      for (j = 0; j <= m; j++) d[0, j] = j
+      for (i = 1; i <= n; i++) {
+        for (j = 1; j <= m; j++) {
+          cost = substr(a, i, 1) == substr(b, j, 1) ? 0 : 1
+          d[i, j] = d[i - 1, j] + 1
+          if (d[i, j - 1] + 1 < d[i, j]) d[i, j] = d[i, j - 1] + 1
+          if (d[i - 1, j - 1] + cost < d[i, j]) d[i, j] = d[i - 1, j - 1] + cost
+          if (i > 1 && j > 1 && substr(a, i, 1) == substr(b, j - 1, 1) && substr(a, i - 1, 1) == substr(b, j, 1) \
+              && d[i - 2, j - 2] + 1 < d[i, j]) d[i, j] = d[i - 2, j - 2] + 1
+        }
+      }
+      return d[n, m]
+    }
+    given != "" {
+      name = substr($0, 3)
+      score = distance(given, name)
+      if (best == "" || score < best) { best = score; nearest = $0 }
+      if (index(name, given) == 1) { extensions++; extension = $0 }
+    }
+    END {
+      limit = int(length(given) / 3); if (limit < 1) limit = 1
+      if (best != "" && best <= limit) print nearest
+      else if (extensions == 1) print extension
+    }')
+  if [[ -n $meant ]]; then
+    log "error: unknown option '$given'; did you mean $meant? Run with --help for usage."
+  else
+    log "error: unknown option '$given'. Run with --help for usage."
+  fi
+  exit 2
+}
+
+# Checks for the .NET SDK and builds the solution in Release. Sets built_commit, so the results name the commit that
+# was built even when another commit is made while the benchmark runs.
+bench_build() {
+  command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing; install it (package dotnet-sdk-10.0) and run again"
+  log "building in Release"
+  built_commit=
+  built_commit=$(bench_commit)
+  dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
+}
+
+# Runs the driver's check command on the arguments, which parses the options of the driver command named first as
+# that command would and starts nothing. When they are invalid, it prints the driver's message and exits with status 2,
+# or with 1 when the driver failed in another way. Call it after bench_build and before anything starts, with
+# placeholders for the options that the script sets only later.
+bench_check_options() {
+  local message status=0
+  message=$(ConnectionStrings__TermSync='Host=127.0.0.1' \
+    dotnet "$root/tests/Benchmarks/bin/Release/net10.0/TermSync.Benchmarks.dll" check "$@" 2>&1) || status=$?
+  ((status == 0)) && return
+  log "error: $message"
+  exit $((status == 2 ? 2 : 1))
+}
 
 # Sets the variable named $1 to a TCP port on 127.0.0.1 that refuses connections and that this script
 # has not picked yet. It runs in the script's own shell, not in $(...), so picked_ports keeps every pick.
@@ -88,9 +161,9 @@ bench_start_api() {
   pick_free_port gateway_port
   api_url="http://127.0.0.1:$api_port"
   if [[ ${Orleans__Mode:-Silo} == Client ]]; then
-    log "starting the API as a cluster client on $api_url"
+    log "starting the API as a cluster client on $api_url; it logs to $api_log"
   else
-    log "starting the API with a co-hosted silo on $api_url"
+    log "starting the API with a co-hosted silo on $api_url; it logs to $api_log"
   fi
   mkdir -p "$(dirname "$api_log")"
   ConnectionStrings__TermSync=$api_connection Security__AdminKey=$admin_key Digests__LinkSigningKey=$link_signing_key \
@@ -170,18 +243,13 @@ bench_replace_section() {
   fi
 }
 
-# Checks the tools, builds in Release, starts PostgreSQL, makes the keys and empties the work folder $1. Sets
-# $section to a temporary file for the results section. At exit, the API and PostgreSQL stop and the file goes.
+# Checks for curl, starts PostgreSQL, makes the keys and empties the work folder $1. Sets $section to a temporary
+# file for the results section. At exit, the API and PostgreSQL stop and the file goes. Call bench_build first.
 bench_prepare() {
-  command -v dotnet >/dev/null || fail "the .NET 10 SDK is missing; install it (package dotnet-sdk-10.0) and run again"
   command -v curl >/dev/null || fail "curl is missing; install it with: apt-get install curl"
   section=$(mktemp)
   trap bench_stop_all EXIT
   trap 'exit 130' INT TERM
-  log "building in Release"
-  built_commit=
-  built_commit=$(bench_commit)
-  dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
   bench_start_postgres
   bench_make_keys
   rm -rf "$1"

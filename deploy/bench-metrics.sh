@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # Measures receivables metrics reads on generated networks of several sizes and records them in docs/benchmarks.md.
 #
-#   deploy/bench-metrics.sh [--invoices N,N,...] [options]    for example: deploy/bench-metrics.sh --invoices 2000,20000 --rounds 1
+#   bash deploy/bench-metrics.sh [--invoices N,N,...] [options]    for example: bash deploy/bench-metrics.sh --invoices 2000,20000 --rounds 1
 #
-# Builds the solution in Release and starts its own PostgreSQL under var/postgres-bench. For each size, in the
-# order given, it resets the database, applies the schema and writes a generated network straight into
-# receivables_ledger (`TermSync.Benchmarks metrics load`). Then it starts the API with a co-hosted silo on free
-# ports, registers the network's vendors, times the reads (`TermSync.Benchmarks metrics measure`) and stops the API.
-# At the end it replaces the receivables-metrics section of docs/benchmarks.md. A run whose checks fail leaves
-# the file as it was. Intermediate files go to var/bench-metrics and the API logs to var/log.
+# Builds the solution in Release and checks the options, so a mistyped option fails before anything starts. Then it
+# starts its own PostgreSQL under var/postgres-bench. For each size, in the order given, it resets the database,
+# applies the schema and writes a generated network straight into receivables_ledger (the driver's `metrics load`
+# command). Then it starts the API with a co-hosted silo on free ports, registers the network's vendors, times the
+# reads (the driver's `metrics measure` command) and stops the API. At the end it replaces the receivables-metrics
+# section of docs/benchmarks.md. A run whose checks fail leaves the file as it was. Intermediate files go to
+# var/bench-metrics and the API logs to var/log/bench-metrics-api-<size>-<UTC start time>.log, new files for each run.
 #
 # The API's connection string sets Npgsql's command timeout to 600 s instead of the default 30 s. A network read
 # computed from the ledger of a million invoices can take longer on a loaded 2-core machine, and the API returns
@@ -16,10 +17,12 @@
 #
 # Options:
 #   --invoices N,N,...        network sizes in invoices, comma-separated; default 10000,100000,1000000
-#   --seed, --vendors, --invoices-per-customer, --last-date
-#                             passed to `metrics load` (`TermSync.Benchmarks metrics load --help`)
-#   --rounds, --reads, --min-reads, --series-seconds, --warmup-reads
-#                             passed to `metrics measure` (`TermSync.Benchmarks metrics measure --help`)
+#   --seed N, --vendors N, --invoices-per-customer N, --last-date YYYY-MM-DD
+#                             passed to `metrics load`
+#   --rounds N, --reads N, --min-reads N, --series-seconds N, --warmup-reads N
+#                             passed to `metrics measure`
+# After a build, `dotnet tests/Benchmarks/bin/Release/net10.0/TermSync.Benchmarks.dll metrics load --help`, and the
+# same with `metrics measure`, describe the driver's options in full.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,7 +47,15 @@ while [[ $# -gt 0 ]]; do
       ;;
     --invoices | --seed | --vendors | --invoices-per-customer | --last-date | \
       --rounds | --reads | --min-reads | --series-seconds | --warmup-reads)
-      [[ $# -ge 2 ]] || fail "the option $1 needs a value; run with --help for usage"
+      if [[ $# -lt 2 || $2 == --* ]]; then
+        case $1 in
+          --invoices) value='N,N,...' ;;
+          --last-date) value=YYYY-MM-DD ;;
+          *) value=N ;;
+        esac
+        log "error: the option $1 has no value; pass it as $1 $value. Run with --help for usage."
+        exit 2
+      fi
       case $1 in
         --invoices) sizes=$2 ;;
         --seed | --vendors | --invoices-per-customer | --last-date) load_options+=("$1" "$2") ;;
@@ -52,13 +63,20 @@ while [[ $# -gt 0 ]]; do
       esac
       shift 2
       ;;
-    *) fail "unknown option '$1'; run with --help for usage" ;;
+    *)
+      bench_reject_option "$1" --invoices --seed --vendors --invoices-per-customer --last-date \
+        --rounds --reads --min-reads --series-seconds --warmup-reads
+      ;;
   esac
 done
 [[ $sizes =~ ^[1-9][0-9]*(,[1-9][0-9]*)*$ ]] \
   || fail "--invoices is '$sizes' but must be whole numbers above 0 separated by commas, such as 10000,1000000"
 IFS=, read -r -a size_list <<<"$sizes"
 
+bench_build
+bench_check_options metrics load --invoices "${size_list[0]}" --manifest "$work/network.json" "${load_options[@]}"
+bench_check_options metrics measure --api http://127.0.0.1/ --manifest "$work/network.json" --silo-pid 1 \
+  --output "$work/result.json" "${measure_options[@]}"
 bench_prepare "$work"
 
 timings=()
@@ -74,7 +92,7 @@ for size in "${size_list[@]}"; do
     --manifest "$work/network-$size.json" "${load_options[@]}" || fail "loading $size invoices failed; docs/benchmarks.md is unchanged"
   load_seconds=$((SECONDS - load_started))
 
-  bench_start_api "$root/var/log/bench-metrics-api-$size.log" "$connection;Command Timeout=$api_command_timeout"
+  bench_start_api "$(bench_log_file "bench-metrics-api-$size")" "$connection;Command Timeout=$api_command_timeout"
   log "measuring reads at $size invoices"
   measure_started=$SECONDS
   measure_status=0
@@ -142,4 +160,4 @@ $(cat "$work/results.md")
 SECTION
 
 bench_replace_section "$doc" receivables-metrics "$section"
-log "wrote the results to docs/benchmarks.md"
+log "wrote the results to docs/benchmarks.md; the API's logs are $(bench_log_file 'bench-metrics-api-*')"

@@ -2,22 +2,24 @@
 # Measures bulk-ingest throughput with one silo and with two silo processes behind a separate API process, checks
 # that every acknowledged invoice is stored once, and records both in docs/benchmarks.md.
 #
-#   deploy/bench-scaleout.sh [driver options]    for example: deploy/bench-scaleout.sh --customers 500 --batch-size 500 --rounds 1
+#   bash deploy/bench-scaleout.sh [driver options]    for example: bash deploy/bench-scaleout.sh --customers 500 --batch-size 500 --rounds 1
 #
-# Builds the solution in Release and starts its own PostgreSQL under var/postgres-bench. It runs two layouts one
-# after the other, each on a new database with the schema applied:
+# Builds the solution in Release and checks the options, so a mistyped option fails before anything starts. Then it
+# starts its own PostgreSQL under var/postgres-bench and runs two layouts one after the other, each on a new database
+# with the schema applied:
 #
 #   one silo        the API with a co-hosted silo, as deploy/bench.sh runs it;
 #   two silos       two silo processes (src/Silo) that form a cluster through the membership table in PostgreSQL,
 #                   and the API as a cluster client (Orleans:Mode=Client) that sends grain calls to their gateways.
 #
-# In each layout it runs the bulk-ingest driver (`TermSync.Benchmarks ingest`) with the same options and reads the
+# In each layout it runs the bulk-ingest driver (the driver's `ingest` command) with the same options and reads the
 # CPU time of every process from /proc/PID/stat before and after. Then it counts the stored invoices in
 # orleans_grain_state and the issued entries in receivables_ledger. It replaces the scale-out section of
-# docs/benchmarks.md; a failed check leaves the file as it was. Logs go to var/log.
+# docs/benchmarks.md; a failed check leaves the file as it was. The API and silo logs go to
+# var/log/bench-scaleout-*-<UTC start time>.log, new files for each run.
 #
-# Options are passed to the driver after the script's defaults, --customers 1000 --rounds 3, so a later value wins
-# (`TermSync.Benchmarks ingest --help` lists them). --api and --markdown are set by the script.
+# Options are passed to the driver after the script's defaults, --customers 1000 --rounds 3 --baselines no, so a
+# later value wins (`bash deploy/bench.sh --help` lists them). --api and --markdown are set by the script.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -44,6 +46,9 @@ done
 # The COPY and naive baselines belong to bench.sh; here they would only add to the measured CPU time.
 driver_options=(--customers 1000 --rounds 3 --baselines no "$@")
 
+bench_build
+bench_check_options ingest --api http://127.0.0.1/ "${driver_options[@]}"
+
 silo_pids=()
 stop_silos() {
   local pid
@@ -62,7 +67,7 @@ trap 'stop_silos; bench_stop_all' EXIT
 # the CPU time of its children that have exited and been waited for is added (cutime and cstime).
 cpu_seconds() {
   local pid=$1 with_children=${2:-} stat
-  stat=$(sed 's/^.*) //' "/proc/$pid/stat") || fail "process $pid has exited; see the logs in var/log"
+  stat=$(sed 's/^.*) //' "/proc/$pid/stat") || fail "process $pid has exited; see $(bench_log_file 'bench-scaleout-*')"
   # After the command name, the fields count from 3 (state), so utime (14) is $12 and cutime (16) is $14.
   awk -v children="$with_children" -v ticks="$ticks_per_second" \
     '{ total = $12 + $13; if (children == "children") total += $14 + $15; printf "%.2f\n", total / ticks }' <<<"$stat"
@@ -90,8 +95,8 @@ start_two_silos() {
   for number in 1 2; do
     pick_free_port silo_port
     pick_free_port gateway_port
-    silo_log="$root/var/log/bench-scaleout-silo-$number.log"
-    log "starting silo $number on port $silo_port with its gateway on port $gateway_port"
+    silo_log=$(bench_log_file "bench-scaleout-silo-$number")
+    log "starting silo $number on port $silo_port with its gateway on port $gateway_port; it logs to $silo_log"
     ConnectionStrings__TermSync=$connection Digests__LinkSigningKey=$link_signing_key \
       Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port \
       Digests__OutboxPath="$root/var/bench-outbox" Digests__PublicBaseUrl="http://127.0.0.1" \
@@ -103,11 +108,11 @@ start_two_silos() {
     [[ $(bench_psql -tA -d termsync -c 'SELECT count(*) FROM orleans_membership WHERE status = 3') == 2 ]] && return
     for number in 1 2; do
       kill -0 "${silo_pids[number - 1]}" 2>/dev/null \
-        || fail "silo $number exited; see $root/var/log/bench-scaleout-silo-$number.log"
+        || fail "silo $number exited; see $(bench_log_file "bench-scaleout-silo-$number")"
     done
     sleep 1
   done
-  fail "the two silos did not both become active within 120 seconds; see $root/var/log/bench-scaleout-silo-*.log"
+  fail "the two silos did not both become active within 120 seconds; see $(bench_log_file 'bench-scaleout-silo-*')"
 }
 
 # Runs the driver against the started processes and writes the figures of layout $1 to $work/$1.*. The processes to
@@ -162,7 +167,7 @@ check_stored() {
 
 bench_reset_database
 bench_migrate
-bench_start_api "$root/var/log/bench-scaleout-api-one-silo.log"
+bench_start_api "$(bench_log_file bench-scaleout-api-one-silo)"
 measure_layout one-silo
 check_stored one-silo
 bench_stop_api
@@ -170,7 +175,7 @@ bench_stop_api
 bench_reset_database
 bench_migrate
 start_two_silos
-Orleans__Mode=Client bench_start_api "$root/var/log/bench-scaleout-api-two-silos.log"
+Orleans__Mode=Client bench_start_api "$(bench_log_file bench-scaleout-api-two-silos)"
 measure_layout two-silos
 check_stored two-silos
 bench_stop_api
@@ -258,4 +263,4 @@ $(cat "$work/two-silos.md")
 SECTION
 
 bench_replace_section "$doc" scale-out "$section"
-log "wrote the results to docs/benchmarks.md"
+log "wrote the results to docs/benchmarks.md; the API and silo logs are $(bench_log_file 'bench-scaleout-*')"

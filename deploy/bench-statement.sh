@@ -2,19 +2,25 @@
 # Measures a customer's bundled statement read, from the live grain aggregate through the API and from a well-indexed
 # SQL invoices table, side by side in one run, and records it in docs/benchmarks.md.
 #
-#   deploy/bench-statement.sh [options]    for example: deploy/bench-statement.sh --invoices 20000 --rounds 1
+#   bash deploy/bench-statement.sh [options]    for example: bash deploy/bench-statement.sh --invoices 20000 --rounds 1
 #
-# Builds the solution in Release and starts its own PostgreSQL under var/postgres-bench. It resets the database,
-# applies the schema and starts the API with a co-hosted silo on free ports. Then `TermSync.Benchmarks statement`
-# writes the generated invoices into a plain invoices table with a binary COPY, pushes the target customer's 200
-# invoices through the API, checks that both sides return the same statement and times both reads. At the end it
-# replaces the bundled-statement section of docs/benchmarks.md. A run whose checks fail leaves the file as it was.
-# Intermediate files go to var/bench-statement and the API log to var/log.
+# Builds the solution in Release and checks the options, so a mistyped option fails before anything starts. Then it
+# starts its own PostgreSQL under var/postgres-bench, resets the database, applies the schema and starts the API with
+# a co-hosted silo on free ports. The driver's `statement` command writes the generated invoices into a plain
+# invoices table with a binary COPY, pushes the target customer's 200 invoices through the API, checks that both
+# sides return the same statement and times both reads. At the end it replaces the bundled-statement section of
+# docs/benchmarks.md. A run whose checks fail leaves the file as it was. Intermediate files go to var/bench-statement
+# and the API log to var/log/bench-statement-api-<UTC start time>.log, a new file for each run.
 #
-# Options:
-#   --invoices, --seed, --as-of, --rounds, --reads, --warmup-reads
-#                             passed to the driver (`TermSync.Benchmarks statement --help`); by default 1,000,000
-#                             invoices and 3 rounds of 300 reads of each kind
+# Options, passed to the driver's `statement` command; the script sets --api and --markdown itself:
+#   --invoices N              invoices in the SQL table, the target customer's 200 included; default 1000000
+#   --seed N                  seed of the generator; default 1
+#   --as-of YYYY-MM-DD        date the statement is read for; default today (UTC)
+#   --rounds N                measured rounds, each timing both reads; default 3
+#   --reads N                 reads of each kind per round; default 300
+#   --warmup-reads N          reads of each kind before round 1, not counted; default 100
+# After a build, `dotnet tests/Benchmarks/bin/Release/net10.0/TermSync.Benchmarks.dll statement --help` describes
+# the driver's options in full.
 set -euo pipefail
 
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -27,32 +33,29 @@ driver="$root/tests/Benchmarks/bin/Release/net10.0/TermSync.Benchmarks.dll"
 command_line="bash deploy/bench-statement.sh${*:+ $*}"
 load_at_start=$(bench_load_average)
 
-driver_options=()
-while [[ $# -gt 0 ]]; do
-  case $1 in
+for argument in "$@"; do
+  case $argument in
     --help)
       sed -n '2,/^set -euo/p' "$0" | sed '$d; s/^# \{0,1\}//'
       exit 0
       ;;
-    --invoices | --seed | --as-of | --rounds | --reads | --warmup-reads)
-      [[ $# -ge 2 ]] || fail "the option $1 needs a value; run with --help for usage"
-      driver_options+=("$1" "$2")
-      shift 2
-      ;;
-    *) fail "unknown option '$1'; run with --help for usage" ;;
+    --api | --markdown) fail "the script sets $argument itself; leave it out" ;;
   esac
 done
 
+bench_build
+bench_check_options statement --api http://127.0.0.1/ --markdown "$work/results.md" "$@"
 bench_prepare "$work"
 bench_reset_database
 bench_migrate
-bench_start_api "$root/var/log/bench-statement-api.log"
+api_log=$(bench_log_file bench-statement-api)
+bench_start_api "$api_log"
 
 log "loading both sides and timing the statement reads"
 started=$SECONDS
 measure_status=0
 TERMSYNC_API_KEY=$admin_key ConnectionStrings__TermSync=$connection dotnet "$driver" statement --api "$api_url" \
-  --markdown "$work/results.md" "${driver_options[@]}" || measure_status=$?
+  --markdown "$work/results.md" "$@" || measure_status=$?
 driver_seconds=$((SECONDS - started))
 bench_stop_api
 bench_stop_postgres
@@ -115,4 +118,4 @@ from round to round with the load of the other programs on the 2 cores, so compa
 SECTION
 
 bench_replace_section "$doc" bundled-statement "$section"
-log "wrote the results to docs/benchmarks.md"
+log "wrote the results to docs/benchmarks.md; the API's log is $api_log"

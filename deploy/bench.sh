@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
 # Measures bulk-ingest throughput on this machine and records it in docs/benchmarks.md.
 #
-#   deploy/bench.sh [driver options]    for example: deploy/bench.sh --customers 1000 --rounds 5
+#   bash deploy/bench.sh [driver options]    for example: bash deploy/bench.sh --customers 1000 --rounds 5
 #
-# Starts its own PostgreSQL under var/postgres-bench with pg_stat_statements loaded, resets its database,
-# builds the solution in Release, applies the schema, starts the API with a co-hosted silo, and runs the
-# driver in tests/Benchmarks (`bash deploy/bench.sh --help` lists its options). After the API
-# rounds, the driver runs the COPY and naive grain-write baselines on the same database. Every port is a
-# free one picked at start.
+# Builds the solution in Release and checks the driver options, so a mistyped option fails before anything
+# starts. Then it starts its own PostgreSQL under var/postgres-bench with pg_stat_statements loaded, resets its
+# database, applies the schema, starts the API with a co-hosted silo, and runs the driver in tests/Benchmarks
+# (`bash deploy/bench.sh --help` lists its options). After the API rounds, the driver runs the COPY and naive
+# grain-write baselines on the same database. Every port is a free one picked at start. The API logs to
+# var/log/bench-api-<UTC start time>.log, a new file for each run.
 # Afterwards it stops the API, and PostgreSQL unless that server already ran before, and replaces the
 # bulk-ingest section of docs/benchmarks.md. A run whose checks fail leaves the file as it was.
 set -euo pipefail
@@ -34,6 +35,9 @@ for argument in "$@"; do
   esac
 done
 
+bench_build
+bench_check_options ingest --api http://127.0.0.1/ "$@"
+
 stop_all() {
   bench_stop_api
   bench_stop_postgres
@@ -44,14 +48,11 @@ trap 'exit 130' INT TERM
 export TERMSYNC_POSTGRES_STAT_STATEMENTS=on
 bench_start_postgres
 bench_reset_database
-
-log "building in Release"
-dotnet build "$root/TermSync.sln" -c Release --nologo -v quiet
 bin=net10.0
 bench_migrate
 
 bench_make_keys
-api_log="$root/var/log/bench-api.log"
+api_log=$(bench_log_file bench-api)
 bench_start_api "$api_log"
 
 results=$(mktemp)
@@ -67,18 +68,22 @@ commit=$(bench_commit)
 runtime=$(bench_runtime)
 
 # The storage's version column starts at 1 and grows by 1 on every write, so it counts a grain's writes. Only the
-# rows of the API's silo count: the naive baseline writes under its own service id.
+# rows of the API's silo count: the naive baseline writes under its own service id. The to_char patterns group
+# thousands with commas, as the driver's tables do.
 state_query() { bench_psql -tA -d termsync -c "$1"; }
+integer_format="'FM999,999,999,990'"
+tenths_format="'FM999,999,999,990.0'"
 state_rows=$(state_query "
-  SELECT format('| %s | %s | %s | %s | %s |', grain_type_string, count(*), round(avg(version), 1),
-                round(avg(length(payload_binary))), max(length(payload_binary)))
+  SELECT format('| %s | %s | %s | %s | %s |', grain_type_string, to_char(count(*), $integer_format), to_char(avg(version), $tenths_format),
+                to_char(avg(length(payload_binary)), $integer_format), to_char(max(length(payload_binary)), $integer_format))
   FROM orleans_grain_state WHERE service_id <> 'termsync-naive-baseline' GROUP BY grain_type_string ORDER BY sum(version) DESC")
 # Customer grains and vendor ledger shards write each change as a journal entry and delete the entries that a new
 # snapshot contains, so the table contains the entries written since each grain's last snapshot.
 journal_rows=$(state_query "
-  SELECT format('| %s | %s | %s | %s | %s |', grain, grains, entries, bytes, highest)
+  SELECT format('| %s | %s | %s | %s | %s |', grain, to_char(grains, $integer_format), to_char(entries, $integer_format),
+                to_char(bytes, $integer_format), to_char(highest, $integer_format))
   FROM (SELECT split_part(grain_id, '/', 1) AS grain, count(DISTINCT grain_id) AS grains, count(*) AS entries,
-               round(avg(length(payload))) AS bytes, max(sequence) AS highest
+               avg(length(payload)) AS bytes, max(sequence) AS highest
         FROM grain_journal WHERE service_id <> 'termsync-naive-baseline' GROUP BY 1) AS kinds
   ORDER BY entries DESC")
 writes_per_invoice=$(state_query "
@@ -136,4 +141,4 @@ shows where the CPU goes.
 SECTION
 
 bench_replace_section "$doc" bulk-ingest "$section"
-log "wrote the results to docs/benchmarks.md"
+log "wrote the results to docs/benchmarks.md; the API's log is $api_log"

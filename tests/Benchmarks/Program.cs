@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Serilog;
 using Serilog.Events;
 using Serilog.Extensions.Logging;
+using TermSync.Benchmarks;
 using TermSync.Benchmarks.DigestCycle;
 using TermSync.Benchmarks.Growth;
 using TermSync.Benchmarks.Ingest;
@@ -15,6 +16,11 @@ Log.Logger = new LoggerConfiguration()
     .MinimumLevel.Information()
     .WriteTo.Console(standardErrorFromLevel: LogEventLevel.Verbose)
     .CreateLogger();
+
+if (args is ["check", .. var checkedArgs])
+{
+    return OptionCheck.Run(checkedArgs);
+}
 
 if (args is ["digest-cycle", ..])
 {
@@ -66,7 +72,7 @@ if (args is ["statement", ..])
 
 if (args is not ["ingest", ..])
 {
-    Console.Error.WriteLine("Usage: TermSync.Benchmarks ingest|digest-cycle|growth|metrics|statement [options]. Run a command with --help for its options.");
+    Console.Error.WriteLine(Driver.Usage);
     return args is ["--help"] ? 0 : 2;
 }
 

@@ -1,16 +1,18 @@
-using System.Globalization;
-
 namespace TermSync.Benchmarks.DigestCycle;
 
 /// <summary>Settings of the digest-cycle benchmark, read from the command line.</summary>
 public sealed record DigestCycleOptions
 {
     public const string Usage =
-        """
+        $"""
         Measures how long one digest cycle takes in a silo hosted in this process, and the process's memory.
 
         Usage:
-          TermSync.Benchmarks digest-cycle [options]
+          bash deploy/bench-digests.sh [options]
+          {Driver.Command} digest-cycle [options]
+
+        The script builds the solution, passes --markdown itself and records the results in docs/benchmarks.md.
+        The second form runs only the driver.
 
         Options:
           --customers N           Customers, each with 5 open invoices across 3 vendors. Default 100000.
@@ -21,7 +23,7 @@ public sealed record DigestCycleOptions
                                   after the last round, before today, so that the customers' own
                                   reminders find no due-soon or past-due trigger during the run.
           --seed-concurrency N    Customers seeded at once. Default 64.
-          --markdown FILE         Writes the results as Markdown to FILE.
+          --markdown FILE         Writes the results as Markdown to FILE (the script sets it).
 
         Grain storage and reminders are in memory, and digests go to an outbox folder under a temporary
         folder that the run deletes at the end.
@@ -56,32 +58,15 @@ public sealed record DigestCycleOptions
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or is out of range.</exception>
     public static DigestCycleOptions Parse(IReadOnlyList<string> args, DateOnly today)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var index = 0; index < args.Count; index += 2)
-        {
-            if (!args[index].StartsWith("--", StringComparison.Ordinal) || index + 1 >= args.Count)
-            {
-                throw new ArgumentException($"Expected an option and its value at '{args[index]}'. Run with --help for usage.");
-            }
-
-            values[args[index]] = args[index + 1];
-        }
-
-        var known = new[] { "--customers", "--rounds", "--as-of", "--seed-concurrency", "--markdown" };
-        var unknown = values.Keys.FirstOrDefault(key => !known.Contains(key));
-        if (unknown is not null)
-        {
-            throw new ArgumentException($"Unknown option '{unknown}'. Run with --help for usage.");
-        }
-
+        var values = OptionValues.Parse(args, ["--customers N", "--rounds N", "--as-of YYYY-MM-DD", "--seed-concurrency N", "--markdown FILE"]);
         var defaults = new DigestCycleOptions();
         var options = new DigestCycleOptions
         {
-            Customers = Integer(values, "--customers", defaults.Customers, 1),
-            Rounds = Integer(values, "--rounds", defaults.Rounds, 1, 52),
-            AsOf = Date(values, "--as-of", defaults.AsOf),
-            SeedConcurrency = Integer(values, "--seed-concurrency", defaults.SeedConcurrency, 1, 4096),
-            MarkdownPath = values.GetValueOrDefault("--markdown"),
+            Customers = values.Integer("--customers", defaults.Customers, 1),
+            Rounds = values.Integer("--rounds", defaults.Rounds, 1, 52),
+            AsOf = values.Date("--as-of", defaults.AsOf),
+            SeedConcurrency = values.Integer("--seed-concurrency", defaults.SeedConcurrency, 1, 4096),
+            MarkdownPath = values.Text("--markdown"),
         };
 
         // A due date on or after today would let the customers' reminders send due-soon and past-due digests during the run.
@@ -93,35 +78,5 @@ public sealed record DigestCycleOptions
         }
 
         return options;
-    }
-
-    private static int Integer(Dictionary<string, string> values, string name, int fallback, int minimum, int maximum = int.MaxValue)
-    {
-        if (!values.TryGetValue(name, out var text))
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < minimum || value > maximum)
-        {
-            throw new ArgumentException($"The option {name} is '{text}' but must be a whole number from {minimum} to {maximum}.");
-        }
-
-        return value;
-    }
-
-    private static DateOnly Date(Dictionary<string, string> values, string name, DateOnly fallback)
-    {
-        if (!values.TryGetValue(name, out var text))
-        {
-            return fallback;
-        }
-
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var value))
-        {
-            throw new ArgumentException($"The option {name} is '{text}' but must be a calendar date written YYYY-MM-DD, such as 2025-01-06.");
-        }
-
-        return value;
     }
 }

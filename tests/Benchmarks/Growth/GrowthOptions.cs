@@ -6,12 +6,16 @@ namespace TermSync.Benchmarks.Growth;
 public sealed record GrowthOptions
 {
     public const string Usage =
-        """
+        $"""
         Measures the memory of a silo hosted in this process: bytes per new customer and per invoice
         activation, and the silo with a large network issued and then with its idle grains deactivated.
 
         Usage:
-          TermSync.Benchmarks growth [options]
+          bash deploy/bench-growth.sh [options]
+          {Driver.Command} growth [options]
+
+        The script builds the solution, passes --markdown itself and records the results in docs/benchmarks.md.
+        The second form runs only the driver.
 
         Options:
           --sizes N,N,...              Customers activated in each measured step, comma-separated. Each step
@@ -24,7 +28,7 @@ public sealed record GrowthOptions
                                        16 ledger shard grains whose snapshots list every invoice they count,
                                        so fewer vendors make each snapshot larger.
           --concurrency N              Invoices issued at the same time. Default 64.
-          --markdown FILE              Writes the results as Markdown to FILE.
+          --markdown FILE              Writes the results as Markdown to FILE (the script sets it).
 
         Grain state and the receivables ledger are serialized and then dropped, so the process keeps no
         stored state; reminders are kept in memory.
@@ -58,34 +62,17 @@ public sealed record GrowthOptions
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or is out of range.</exception>
     public static GrowthOptions Parse(IReadOnlyList<string> args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var index = 0; index < args.Count; index += 2)
-        {
-            if (!args[index].StartsWith("--", StringComparison.Ordinal) || index + 1 >= args.Count)
-            {
-                throw new ArgumentException($"Expected an option and its value at '{args[index]}'. Run with --help for usage.");
-            }
-
-            values[args[index]] = args[index + 1];
-        }
-
-        var known = new[] { "--sizes", "--rounds", "--invoices", "--invoices-per-customer", "--vendors", "--concurrency", "--markdown" };
-        var unknown = values.Keys.FirstOrDefault(key => !known.Contains(key));
-        if (unknown is not null)
-        {
-            throw new ArgumentException($"Unknown option '{unknown}'. Run with --help for usage.");
-        }
-
+        var values = OptionValues.Parse(args, ["--sizes N,N,...", "--rounds N", "--invoices N", "--invoices-per-customer N", "--vendors N", "--concurrency N", "--markdown FILE"]);
         var defaults = new GrowthOptions();
         return new GrowthOptions
         {
-            Sizes = values.TryGetValue("--sizes", out var sizes) ? ParseSizes(sizes) : defaults.Sizes,
-            Rounds = Integer(values, "--rounds", defaults.Rounds, 1, 100),
-            Invoices = Integer(values, "--invoices", defaults.Invoices, 1),
-            InvoicesPerCustomer = Integer(values, "--invoices-per-customer", defaults.InvoicesPerCustomer, 1, 10_000),
-            Vendors = Integer(values, "--vendors", defaults.Vendors, 1, 1_000),
-            Concurrency = Integer(values, "--concurrency", defaults.Concurrency, 1, 4096),
-            MarkdownPath = values.GetValueOrDefault("--markdown"),
+            Sizes = values.Text("--sizes") is { } sizes ? ParseSizes(sizes) : defaults.Sizes,
+            Rounds = values.Integer("--rounds", defaults.Rounds, 1, 100),
+            Invoices = values.Integer("--invoices", defaults.Invoices, 1),
+            InvoicesPerCustomer = values.Integer("--invoices-per-customer", defaults.InvoicesPerCustomer, 1, 10_000),
+            Vendors = values.Integer("--vendors", defaults.Vendors, 1, 1_000),
+            Concurrency = values.Integer("--concurrency", defaults.Concurrency, 1, 4096),
+            MarkdownPath = values.Text("--markdown"),
         };
     }
 
@@ -103,20 +90,5 @@ public sealed record GrowthOptions
         }
 
         return sizes;
-    }
-
-    private static int Integer(Dictionary<string, string> values, string name, int fallback, int minimum, int maximum = int.MaxValue)
-    {
-        if (!values.TryGetValue(name, out var text))
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < minimum || value > maximum)
-        {
-            throw new ArgumentException($"The option {name} is '{text}' but must be a whole number from {minimum} to {maximum}.");
-        }
-
-        return value;
     }
 }

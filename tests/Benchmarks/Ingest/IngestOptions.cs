@@ -1,4 +1,3 @@
-using System.Globalization;
 using TermSync.Importer.Generation;
 
 namespace TermSync.Benchmarks.Ingest;
@@ -7,16 +6,22 @@ namespace TermSync.Benchmarks.Ingest;
 public sealed record IngestOptions
 {
     public const string Usage =
-        """
+        $$"""
         Measures how many invoices per second POST /vendors/{vendorId}/invoices/batch stores, and beside it
         two baselines on the same invoices: binary COPY into a plain table, and one WriteStateAsync per
         invoice through the Orleans ADO.NET grain storage.
 
         Usage:
-          TermSync.Benchmarks ingest --api URL [options]
+          bash deploy/bench.sh [options]
+          bash deploy/bench-scaleout.sh [options]
+          {{Driver.Command}} ingest --api URL [options]
+
+        The scripts build the solution, start PostgreSQL and the API, pass --api and --markdown themselves
+        and record the results in docs/benchmarks.md. bench-scaleout.sh puts --customers 1000 --rounds 3
+        --baselines no before your options. The last form runs only the driver, against an API you started.
 
         Options:
-          --api URL               Root URL of a running TermSync API (required).
+          --api URL               Root URL of a running TermSync API (required; the scripts set it).
           --seed N                Seed of the generated network. Default 1.
           --vendors N             Generated vendors, at least 2. Default 10.
           --customers N           Generated customers. Default 2000.
@@ -27,7 +32,7 @@ public sealed record IngestOptions
           --warmup-rounds N       Rounds sent before measuring. Default 1.
           --rounds N              Measured rounds, at least 1. Default 3.
           --samples N             Stored invoices read back at the end. Default 200.
-          --markdown FILE         Writes the results as Markdown to FILE.
+          --markdown FILE         Writes the results as Markdown to FILE (the scripts set it).
           --baselines yes|no      Runs the COPY and naive baselines after the API rounds. Default yes.
 
         Each round sends every generated invoice once, under invoice numbers that no earlier round used,
@@ -75,25 +80,8 @@ public sealed record IngestOptions
     /// <exception cref="ArgumentException">An option is unknown, lacks its value or is out of range, or the connection string is not set.</exception>
     public static IngestOptions Parse(IReadOnlyList<string> args)
     {
-        var values = new Dictionary<string, string>(StringComparer.Ordinal);
-        for (var index = 0; index < args.Count; index += 2)
-        {
-            if (!args[index].StartsWith("--", StringComparison.Ordinal) || index + 1 >= args.Count)
-            {
-                throw new ArgumentException($"Expected an option and its value at '{args[index]}'. Run with --help for usage.");
-            }
-
-            values[args[index]] = args[index + 1];
-        }
-
-        var known = new[] { "--api", "--seed", "--vendors", "--customers", "--invoices-per-pair", "--batch-size", "--senders", "--warmup-rounds", "--rounds", "--samples", "--markdown", "--baselines" };
-        var unknown = values.Keys.FirstOrDefault(key => !known.Contains(key));
-        if (unknown is not null)
-        {
-            throw new ArgumentException($"Unknown option '{unknown}'. Run with --help for usage.");
-        }
-
-        if (!values.TryGetValue("--api", out var api) || !Uri.TryCreate(api.EndsWith('/') ? api : api + "/", UriKind.Absolute, out var apiUri))
+        var values = OptionValues.Parse(args, ["--api URL", "--seed N", "--vendors N", "--customers N", "--invoices-per-pair N", "--batch-size N", "--senders N", "--warmup-rounds N", "--rounds N", "--samples N", "--markdown FILE", "--baselines yes|no"]);
+        if (values.Text("--api") is not { } api || !Uri.TryCreate(api.EndsWith('/') ? api : api + "/", UriKind.Absolute, out var apiUri))
         {
             throw new ArgumentException("The option --api is missing or not an absolute URL. Pass the API root, such as --api http://127.0.0.1:5080.");
         }
@@ -107,18 +95,18 @@ public sealed record IngestOptions
         {
             Network = defaults.Network with
             {
-                Seed = Integer(values, "--seed", defaults.Network.Seed, int.MinValue),
-                Vendors = Integer(values, "--vendors", defaults.Network.Vendors, 2),
-                Customers = Integer(values, "--customers", defaults.Network.Customers, 1),
-                InvoicesPerPair = Integer(values, "--invoices-per-pair", defaults.Network.InvoicesPerPair, 1),
+                Seed = values.Integer("--seed", defaults.Network.Seed, int.MinValue),
+                Vendors = values.Integer("--vendors", defaults.Network.Vendors, 2),
+                Customers = values.Integer("--customers", defaults.Network.Customers, 1),
+                InvoicesPerPair = values.Integer("--invoices-per-pair", defaults.Network.InvoicesPerPair, 1),
             },
-            BatchSize = Integer(values, "--batch-size", defaults.BatchSize, 1, 1000),
-            Senders = Integer(values, "--senders", defaults.Senders, 1),
-            WarmupRounds = Integer(values, "--warmup-rounds", defaults.WarmupRounds, 0),
-            Rounds = Integer(values, "--rounds", defaults.Rounds, 1),
-            Samples = Integer(values, "--samples", defaults.Samples, 0),
-            MarkdownPath = values.GetValueOrDefault("--markdown"),
-            RunBaselines = values.GetValueOrDefault("--baselines", "yes") switch
+            BatchSize = values.Integer("--batch-size", defaults.BatchSize, 1, 1000),
+            Senders = values.Integer("--senders", defaults.Senders, 1),
+            WarmupRounds = values.Integer("--warmup-rounds", defaults.WarmupRounds, 0),
+            Rounds = values.Integer("--rounds", defaults.Rounds, 1),
+            Samples = values.Integer("--samples", defaults.Samples, 0),
+            MarkdownPath = values.Text("--markdown"),
+            RunBaselines = (values.Text("--baselines") ?? "yes") switch
             {
                 "yes" => true,
                 "no" => false,
@@ -127,20 +115,5 @@ public sealed record IngestOptions
         };
         options.Network.Validate();
         return options;
-    }
-
-    private static int Integer(Dictionary<string, string> values, string name, int fallback, int minimum, int maximum = int.MaxValue)
-    {
-        if (!values.TryGetValue(name, out var text))
-        {
-            return fallback;
-        }
-
-        if (!int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value) || value < minimum || value > maximum)
-        {
-            throw new ArgumentException($"The option {name} is '{text}' but must be a whole number from {minimum} to {maximum}.");
-        }
-
-        return value;
     }
 }

@@ -45,7 +45,7 @@ public sealed record MeasureResult(
     {
         if (!File.Exists(path))
         {
-            throw new ArgumentException($"The result file '{path}' does not exist; pass files that 'TermSync.Benchmarks metrics measure' wrote with --output.");
+            throw new ArgumentException($"The result file '{path}' does not exist; pass files that the driver's 'metrics measure' command wrote with --output.");
         }
 
         await using var file = File.OpenRead(path);

@@ -6,14 +6,15 @@ namespace TermSync.Benchmarks.Metrics;
 public static class MetricsCommand
 {
     public const string Usage =
-        """
+        $"""
         Measures receivables metrics reads on a generated network. deploy/bench-metrics.sh runs the steps in order
         for each network size, with a new database and API for each.
 
         Usage:
-          TermSync.Benchmarks metrics load --invoices N --manifest FILE [options]
-          TermSync.Benchmarks metrics measure --api URL --manifest FILE --silo-pid PID --output FILE [options]
-          TermSync.Benchmarks metrics report --markdown FILE RESULT...
+          bash deploy/bench-metrics.sh [options]
+          {Driver.Command} metrics load --invoices N --manifest FILE [options]
+          {Driver.Command} metrics measure --api URL --manifest FILE --silo-pid PID --output FILE [options]
+          {Driver.Command} metrics report --markdown FILE RESULT...
 
         Run a subcommand with --help for its options.
         """;

@@ -7,12 +7,16 @@ namespace TermSync.Benchmarks.Metrics;
 public static class MetricsLoadCommand
 {
     public const string Usage =
-        """
+        $"""
         Generates a receivables network and writes it straight into the receivables_ledger table with a binary COPY,
         bypassing the API and the invoice grains. The table must be empty.
 
         Usage:
-          TermSync.Benchmarks metrics load --invoices N --manifest FILE [options]
+          bash deploy/bench-metrics.sh [options]
+          {Driver.Command} metrics load --invoices N --manifest FILE [options]
+
+        The script passes --invoices once for each network size and --manifest itself, and passes on --seed, --vendors,
+        --invoices-per-customer and --last-date.
 
         Options:
           --invoices N                Invoices to generate (required).
@@ -75,9 +79,9 @@ public static class MetricsLoadCommand
         return 0;
     }
 
-    private static (LedgerNetworkOptions Network, string ManifestPath) Parse(IReadOnlyList<string> args, DateOnly today)
+    internal static (LedgerNetworkOptions Network, string ManifestPath) Parse(IReadOnlyList<string> args, DateOnly today)
     {
-        var values = OptionValues.Parse(args, ["--invoices", "--manifest", "--seed", "--vendors", "--invoices-per-customer", "--last-date"]);
+        var values = OptionValues.Parse(args, ["--invoices N", "--manifest FILE", "--seed N", "--vendors N", "--invoices-per-customer N", "--last-date YYYY-MM-DD"]);
         values.RequiredText("--invoices", "10000");
         var manifestPath = values.RequiredText("--manifest", "var/bench-metrics/network.json");
         var network = new LedgerNetworkOptions

@@ -13,7 +13,7 @@ namespace TermSync.Benchmarks.Metrics;
 public static class MetricsMeasureCommand
 {
     public const string Usage =
-        """
+        $$"""
         Registers the vendors of a network that 'metrics load' wrote, then times receivables metrics reads of a
         running API with a co-hosted silo:
           live-network          GET /metrics/network/receivables                 (today's figures)
@@ -21,7 +21,11 @@ public static class MetricsMeasureCommand
           past-quarter-network  GET /metrics/network/receivables?asOf=QUARTER-END (the quarter before the last date's)
 
         Usage:
-          TermSync.Benchmarks metrics measure --api URL --manifest FILE --silo-pid PID --output FILE [options]
+          bash deploy/bench-metrics.sh [options]
+          {{Driver.Command}} metrics measure --api URL --manifest FILE --silo-pid PID --output FILE [options]
+
+        The script passes --api, --manifest, --silo-pid and --output itself, and passes on --rounds, --reads,
+        --min-reads, --series-seconds and --warmup-reads.
 
         Options:
           --api URL            Root URL of the API (required).
@@ -39,7 +43,7 @@ public static class MetricsMeasureCommand
         from receivables_ledger, from ConnectionStrings__TermSync.
         """;
 
-    private sealed record Settings(Uri Api, string ManifestPath, int SiloPid, string OutputPath, int Rounds, int MaxReads, int MinReads, int SeriesSeconds, int WarmupReads, string ConnectionString);
+    internal sealed record Settings(Uri Api, string ManifestPath, int SiloPid, string OutputPath, int Rounds, int MaxReads, int MinReads, int SeriesSeconds, int WarmupReads, string ConnectionString);
 
     /// <summary>Runs the command and returns the exit code: 0 when every check passed, 1 when one failed, 2 for invalid options.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
@@ -171,9 +175,9 @@ public static class MetricsMeasureCommand
             problems);
     }
 
-    private static Settings Parse(IReadOnlyList<string> args)
+    internal static Settings Parse(IReadOnlyList<string> args)
     {
-        var values = OptionValues.Parse(args, ["--api", "--manifest", "--silo-pid", "--output", "--rounds", "--reads", "--min-reads", "--series-seconds", "--warmup-reads"]);
+        var values = OptionValues.Parse(args, ["--api URL", "--manifest FILE", "--silo-pid PID", "--output FILE", "--rounds N", "--reads N", "--min-reads N", "--series-seconds N", "--warmup-reads N"]);
         var api = values.RequiredText("--api", "http://127.0.0.1:5080");
         if (!Uri.TryCreate(api.EndsWith('/') ? api : api + "/", UriKind.Absolute, out var apiUri))
         {

@@ -4,11 +4,11 @@ namespace TermSync.Benchmarks.Metrics;
 public static class MetricsReportCommand
 {
     public const string Usage =
-        """
+        $"""
         Renders the JSON results that 'metrics measure' wrote, one file per network size, as Markdown.
 
         Usage:
-          TermSync.Benchmarks metrics report --markdown FILE RESULT...
+          {Driver.Command} metrics report --markdown FILE RESULT...
 
         Options:
           --markdown FILE   Writes the Markdown to FILE as well as to standard output.

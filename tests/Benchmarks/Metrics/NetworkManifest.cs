@@ -50,11 +50,11 @@ public sealed record NetworkManifest(
     {
         if (!File.Exists(path))
         {
-            throw new ArgumentException($"The manifest '{path}' does not exist; run 'TermSync.Benchmarks metrics load' with --manifest {path} first.");
+            throw new ArgumentException($"The manifest '{path}' does not exist; run the driver's 'metrics load' command with --manifest {path} first.");
         }
 
         await using var file = File.OpenRead(path);
         return await JsonSerializer.DeserializeAsync<NetworkManifest>(file, JsonOptions, cancellationToken)
-            ?? throw new ArgumentException($"The manifest '{path}' is empty; run 'TermSync.Benchmarks metrics load' again.");
+            ?? throw new ArgumentException($"The manifest '{path}' is empty; run the driver's 'metrics load' command again.");
     }
 }

@@ -1,12 +1,10 @@
-using TermSync.Benchmarks.Metrics;
-
 namespace TermSync.Benchmarks.Statement;
 
 /// <summary>Options of the "statement" command.</summary>
 public sealed record StatementOptions(Uri Api, string ConnectionString, string MarkdownPath, int Invoices, int Seed, DateOnly AsOf, int Rounds, int Reads, int WarmupReads)
 {
     public const string Usage =
-        """
+        $$"""
         Writes a generated network of invoices into a plain, well-indexed invoices table with a binary COPY, loads the
         target customer's 200 open invoices of 20 vendors into a running API, then times the customer's statement read
         both ways, alternating in each round:
@@ -14,11 +12,15 @@ public sealed record StatementOptions(Uri Api, string ConnectionString, string M
           sql   the same statement computed from the invoices table by Npgsql
 
         Usage:
-          TermSync.Benchmarks statement --api URL --markdown FILE [options]
+          bash deploy/bench-statement.sh [options]
+          {{Driver.Command}} statement --api URL --markdown FILE [options]
+
+        The script builds the solution, starts PostgreSQL and the API, passes --api and --markdown itself and records
+        the results in docs/benchmarks.md. The second form runs only the driver, against an API you started.
 
         Options:
-          --api URL            Root URL of the API with a co-hosted silo (required).
-          --markdown FILE      Writes the results as Markdown (required).
+          --api URL            Root URL of the API with a co-hosted silo (required; the script sets it).
+          --markdown FILE      Writes the results as Markdown (required; the script sets it).
           --invoices N         Invoices in the table, the target customer's 200 included. Default 1000000.
           --seed N             Seed of the generator. Default 1.
           --as-of YYYY-MM-DD   Date the statement is read for. Default today (UTC).
@@ -33,7 +35,7 @@ public sealed record StatementOptions(Uri Api, string ConnectionString, string M
     /// <exception cref="ArgumentException">An option is missing, unknown or out of range, or the connection string is not set.</exception>
     public static StatementOptions Parse(IReadOnlyList<string> args, DateOnly today)
     {
-        var values = OptionValues.Parse(args, ["--api", "--markdown", "--invoices", "--seed", "--as-of", "--rounds", "--reads", "--warmup-reads"]);
+        var values = OptionValues.Parse(args, ["--api URL", "--markdown FILE", "--invoices N", "--seed N", "--as-of YYYY-MM-DD", "--rounds N", "--reads N", "--warmup-reads N"]);
         var api = values.RequiredText("--api", "http://127.0.0.1:5080");
         if (!Uri.TryCreate(api.EndsWith('/') ? api : api + "/", UriKind.Absolute, out var apiUri))
         {

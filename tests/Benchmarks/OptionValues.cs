@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace TermSync.Benchmarks.Metrics;
+namespace TermSync.Benchmarks;
 
 /// <summary>The "--name value" pairs of a command line, with typed reads that name the option, the value and the allowed range on error.</summary>
 public sealed class OptionValues
@@ -9,28 +9,48 @@ public sealed class OptionValues
 
     private OptionValues(Dictionary<string, string> values) => _values = values;
 
-    /// <summary>Reads pairs of "--name value" and rejects a name outside <paramref name="known"/>.</summary>
-    /// <exception cref="ArgumentException">An argument is not an option, lacks its value, or is unknown.</exception>
+    /// <summary>
+    /// Reads pairs of "--name value". Each entry of <paramref name="known"/> is an option and the placeholder of its
+    /// value as the usage text writes them, such as "--rounds N". When an option is given twice, the later value wins.
+    /// </summary>
+    /// <exception cref="ArgumentException">
+    /// An argument is not an option, an option is unknown, or an option has no value. For a misspelled option, the message
+    /// names the closest known one.
+    /// </exception>
     public static OptionValues Parse(IReadOnlyList<string> args, IReadOnlyCollection<string> known)
     {
+        var placeholders = known.ToDictionary(entry => entry.Split(' ')[0], entry => entry[(entry.IndexOf(' ', StringComparison.Ordinal) + 1)..], StringComparer.Ordinal);
         var values = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var index = 0; index < args.Count; index += 2)
         {
-            if (!args[index].StartsWith("--", StringComparison.Ordinal) || index + 1 >= args.Count)
+            var name = args[index];
+            if (!IsOption(name))
             {
-                throw new ArgumentException($"Expected an option and its value at '{args[index]}'. Run with --help for usage.");
+                throw new ArgumentException(OptionSuggestion.Closest("--" + name.TrimStart('-'), placeholders.Keys) is { } meant
+                    ? $"The argument '{name}' is not an option; did you mean {meant}? Run with --help for usage."
+                    : $"The argument '{name}' is not an option; options start with -- and each takes one value. Run with --help for usage.");
             }
 
-            if (!known.Contains(args[index]))
+            if (!placeholders.TryGetValue(name, out var placeholder))
             {
-                throw new ArgumentException($"Unknown option '{args[index]}'. Run with --help for usage.");
+                throw new ArgumentException(OptionSuggestion.Closest(name, placeholders.Keys) is { } meant
+                    ? $"Unknown option '{name}'; did you mean {meant}? Run with --help for usage."
+                    : $"Unknown option '{name}'. Run with --help for usage.");
             }
 
-            values[args[index]] = args[index + 1];
+            if (index + 1 >= args.Count || IsOption(args[index + 1]))
+            {
+                throw new ArgumentException($"The option {name} has no value; pass it as {name} {placeholder}. Run with --help for usage.");
+            }
+
+            values[name] = args[index + 1];
         }
 
         return new OptionValues(values);
     }
+
+    /// <summary>Returns the value of the option, or null when the command line lacks it.</summary>
+    public string? Text(string name) => _values.GetValueOrDefault(name);
 
     /// <exception cref="ArgumentException">The option is missing.</exception>
     public string RequiredText(string name, string example) =>
@@ -67,4 +87,7 @@ public sealed class OptionValues
 
         return value;
     }
+
+    // A value never starts with "--", so an option followed by another option has no value of its own.
+    private static bool IsOption(string argument) => argument.StartsWith("--", StringComparison.Ordinal);
 }

@@ -73,6 +73,22 @@ public sealed class GrainJournalTests(AdoNetSiloFixture fixture) : IClassFixture
     }
 
     [Fact]
+    public async Task Concurrent_truncations_keep_their_own_numbers()
+    {
+        var grainIds = Enumerable.Range(0, 300).Select(index => NewGrainId($"truncated-many-{index}")).ToList();
+        await Task.WhenAll(grainIds.Select(grainId => Journal.AppendAsync(grainId, 1, [Counter(1), Counter(2), Counter(3), Counter(4), Counter(5)])));
+
+        // Each grain keeps its entries from 1 to 5 on, so one statement for all of them must apply each grain's own number.
+        await Task.WhenAll(grainIds.Select((grainId, index) => Journal.TruncateAsync(grainId, through: 1 + index % 5)));
+        var read = await Task.WhenAll(grainIds.Select(grainId => Journal.ReadAsync<CounterState>(grainId, after: 0)));
+
+        for (var index = 0; index < grainIds.Count; index++)
+        {
+            Assert.Equal(Enumerable.Range(1 + index % 5, 5 - index % 5).Select(number => (long)number), read[index].Select(entry => entry.Sequence));
+        }
+    }
+
+    [Fact]
     public async Task Append_behind_a_truncation_fails()
     {
         var grainId = NewGrainId("behind-truncation");

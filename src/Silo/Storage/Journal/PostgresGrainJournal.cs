@@ -8,20 +8,19 @@ namespace TermSync.Silo.Storage.Journal;
 
 /// <summary>
 /// Grain journals in the grain_journal table. Concurrent appends go to PostgreSQL as one statement, and so do
-/// concurrent reads, as the group-commit grain storage does with states. An append completes only after its statement
+/// concurrent reads and truncations, as the group-commit grain storage does with states. An append completes only after its statement
 /// committed. Entries are stored in the Orleans binary serializer's format.
 /// </summary>
 public sealed partial class PostgresGrainJournal : IGrainJournal, IAsyncDisposable
 {
     private const int ConcurrentFlushes = 2;
 
-    private const string TruncateSql = "DELETE FROM grain_journal WHERE service_id = @service_id AND grain_id = @grain_id AND sequence < @through";
-
     private readonly NpgsqlDataSource _dataSource;
     private readonly string _serviceId;
     private readonly Serializer _serializer;
     private readonly GroupCommitQueue<PendingJournalAppend, bool> _appends;
     private readonly GroupCommitQueue<JournalReadRequest, IReadOnlyList<(long Sequence, byte[] Payload)>> _reads;
+    private readonly GroupCommitQueue<JournalTruncation, bool> _truncations;
     private readonly ILogger<PostgresGrainJournal> _logger;
 
     /// <summary>Creates the journal and starts its append and read loops.</summary>
@@ -37,7 +36,9 @@ public sealed partial class PostgresGrainJournal : IGrainJournal, IAsyncDisposab
         _appends = new GroupCommitQueue<PendingJournalAppend, bool>(new GrainJournalBatchWriter(dataSource, serviceId).AppendAsync, GrainJournalBatchWriter.Limits, ConcurrentFlushes);
         _reads = new GroupCommitQueue<JournalReadRequest, IReadOnlyList<(long, byte[])>>(new GrainJournalBatchReader(dataSource, serviceId).ReadAsync, GrainJournalBatchReader.Limits, ConcurrentFlushes);
         _appends.Flushed += (count, exception) => OnFlushed("appended", count, exception);
+        _truncations = new GroupCommitQueue<JournalTruncation, bool>(new GrainJournalBatchTruncator(dataSource, serviceId).TruncateAsync, GrainJournalBatchTruncator.Limits, ConcurrentFlushes);
         _reads.Flushed += (count, exception) => OnFlushed("read", count, exception);
+        _truncations.Flushed += (count, exception) => OnFlushed("truncated", count, exception);
     }
 
     public async Task<IReadOnlyList<JournalEntry<T>>> ReadAsync<T>(GrainId grainId, long after)
@@ -79,11 +80,7 @@ public sealed partial class PostgresGrainJournal : IGrainJournal, IAsyncDisposab
     {
         try
         {
-            await using var command = _dataSource.CreateCommand(TruncateSql);
-            command.Parameters.AddWithValue("service_id", _serviceId);
-            command.Parameters.AddWithValue("grain_id", grainId.ToString());
-            command.Parameters.AddWithValue("through", through);
-            await command.ExecuteNonQueryAsync();
+            await _truncations.EnqueueAsync(new JournalTruncation(grainId.ToString(), through));
         }
         catch (Exception exception)
         {
@@ -92,11 +89,12 @@ public sealed partial class PostgresGrainJournal : IGrainJournal, IAsyncDisposab
         }
     }
 
-    /// <summary>Finishes every queued append and read, then stops the loops and disposes the data source.</summary>
+    /// <summary>Finishes every queued append, read and truncation, then stops the loops and disposes the data source.</summary>
     public async ValueTask DisposeAsync()
     {
         await _appends.DisposeAsync();
         await _reads.DisposeAsync();
+        await _truncations.DisposeAsync();
         await _dataSource.DisposeAsync();
     }
 

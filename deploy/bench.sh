@@ -136,7 +136,8 @@ change costs about the same however many open invoices the customer has.
 What limits the figure: every new invoice costs its own state row, a journal entry of its customer and
 one of its ledger shard, and its ledger rows, each written by a group-commit statement. It also costs
 four grain calls: its invoice grain, its customer, its ledger shard and its vendor's live receivables.
-The API with its silo, PostgreSQL and the driver share the 2 cores; the profile section below this one
+Each batch also adds one journal entry to each customer account it brings new invoice numbers. The API
+with its silo, PostgreSQL and the driver share the 2 cores; the profile section below this one
 shows where the CPU goes.
 SECTION
 

@@ -97,7 +97,9 @@ start_two_silos() {
     pick_free_port gateway_port
     silo_log=$(bench_log_file "bench-scaleout-silo-$number")
     log "starting silo $number on port $silo_port with its gateway on port $gateway_port; it logs to $silo_log"
-    ConnectionStrings__TermSync=$connection Digests__LinkSigningKey=$link_signing_key \
+    # A burst of reminder registrations fills a silo's pool, so each pool stops at 40 and both silos and the API fit
+    # under the server's 200 connections.
+    ConnectionStrings__TermSync="$connection;Maximum Pool Size=40" Digests__LinkSigningKey=$link_signing_key \
       Orleans__SiloPort=$silo_port Orleans__GatewayPort=$gateway_port \
       Digests__OutboxPath="$root/var/bench-outbox" Digests__PublicBaseUrl="http://127.0.0.1" \
       dotnet "$silo_dll" >"$silo_log" 2>&1 &

@@ -23,6 +23,7 @@ public static class ClientBuilderExtensions
             options.Invariant = ClusterSettings.Invariant;
             options.ConnectionString = settings.ConnectionString;
         });
+        client.Services.AddDatabaseExceptionSerialization();
         return client;
     }
 }

@@ -60,6 +60,7 @@ public static class SiloBuilderExtensions
 
         silo.AddTermSyncStreams();
         silo.Services.AddTermSyncGrainServices(configuration);
+        silo.Services.AddDatabaseExceptionSerialization();
         return silo;
     }
 

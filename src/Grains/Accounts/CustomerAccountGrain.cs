@@ -46,23 +46,26 @@ public sealed partial class CustomerAccountGrain(
         var customerId = changed || previousCustomerId is null ? await ResolveCustomerAsync(vendorId, accountNumber, contact) : previousCustomerId;
 
         var added = invoiceNumbers.Where(number => !Account.InvoiceNumbers.Contains(number)).Distinct(StringComparer.Ordinal).ToList();
-        if (!changed && added.Count == 0 && customerId == previousCustomerId)
-        {
-            // A repeat after a failed write stores the change it left in memory before it reports success.
-            await journal.StoredAsync();
-            return customerId;
-        }
-
-        await RecordAsync(new AccountUpserted(contact, customerId, added));
-
-        if (changed && previousCustomerId is not null)
+        if (changed || added.Count > 0 || customerId != previousCustomerId)
         {
             // A new name or mailbox must reach the digest even when the account stays with the same customer.
-            await MoveInvoicesAsync(vendorId, new CustomerReference(customerId, contact.Name, contact.Email, contact.TimeZone, contact.Language), invoiceNumbers);
-            if (previousCustomerId != customerId)
+            await RecordAsync(new AccountUpserted(contact, customerId, added, MovesInvoices: changed && previousCustomerId is not null));
+            if (previousCustomerId is not null && previousCustomerId != customerId)
             {
                 LogAccountRelinked(vendorId, accountNumber, previousCustomerId, customerId);
             }
+        }
+        else
+        {
+            // A repeat after a failed write stores the change it left in memory before it reports success.
+            await journal.StoredAsync();
+        }
+
+        if (Account.InvoicesMovePending)
+        {
+            // The move stays pending until every invoice is moved, so a repeat after a failed move finishes it.
+            await MoveInvoicesAsync(vendorId, new CustomerReference(customerId, contact.Name, contact.Email, contact.TimeZone, contact.Language), invoiceNumbers);
+            await RecordAsync(new InvoicesMoved());
         }
 
         return customerId;

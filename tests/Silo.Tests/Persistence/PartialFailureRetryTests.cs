@@ -1,4 +1,5 @@
 using Npgsql;
+using TermSync.Accounts;
 using TermSync.Customers;
 using TermSync.Digests;
 using TermSync.Invoices;
@@ -38,6 +39,44 @@ public sealed class PartialFailureRetryTests : SiloDatabaseTest
         Assert.Equal(0, oldStatement.OpenCount);
         Assert.Empty(oldDigest.Lines);
         Assert.Equal(120m, newStatement.Totals.Single().OpenAmount);
+    }
+
+    [Fact]
+    public async Task Relink_retried_after_restart_moves_invoices()
+    {
+        var oldContact = new CustomerContact("Buyer", "ap@old.example", null);
+        var newContact = new CustomerContact("Buyer", "ap@new.example", null);
+        string oldCustomerId;
+        await using (var first = await StartSiloAsync())
+        {
+            await first.Grains.GetGrain<IVendorGrain>("north").RegisterAsync(new VendorProfile("North", "ar@north.example", "UTC"));
+            var account = first.Grains.GetGrain<ICustomerAccountGrain>(VendorScopedKey.Format("north", "ACC-1"));
+            oldCustomerId = await account.UpsertAsync(oldContact, ["R-1", "R-2"]);
+            foreach (var number in new[] { "R-1", "R-2" })
+            {
+                await first.Grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format("north", number)).IssueAsync(new InvoiceDraft(
+                    new CustomerReference(oldCustomerId, oldContact.Name, oldContact.Email), "USD", 30m, new DateOnly(2013, 1, 2), new DateOnly(2013, 2, 1), "ACC-1"));
+            }
+
+            // The account stores its new contact, and then the move of R-2 fails.
+            await using (await RejectWritesAsync("orleans_grain_state", "grain_id_extension_string = 'north/R-2'"))
+            {
+                await Assert.ThrowsAnyAsync<Exception>(() => account.UpsertAsync(newContact, []));
+            }
+        }
+
+        await using var second = await StartSiloAsync();
+        var newCustomerId = await second.Grains.GetGrain<ICustomerAccountGrain>(VendorScopedKey.Format("north", "ACC-1")).UpsertAsync(newContact, []);
+
+        Assert.NotEqual(oldCustomerId, newCustomerId);
+        foreach (var number in new[] { "R-1", "R-2" })
+        {
+            var stored = await second.Grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format("north", number)).GetAsync();
+            Assert.Equal(newCustomerId, stored!.Customer.Id);
+        }
+
+        Assert.Empty((await second.Grains.GetGrain<IDigestGrain>(oldCustomerId).PreviewAsync(AsOf)).Lines);
+        Assert.Equal(2, (await second.Grains.GetGrain<ICustomerGrain>(newCustomerId).GetStatementAsync(AsOf)).OpenCount);
     }
 
     /// <summary>Makes PostgreSQL reject each insert or update of <paramref name="table"/> whose new row matches <paramref name="condition"/>, until disposed.</summary>

@@ -64,7 +64,7 @@ public sealed partial class CustomerAccountGrain(
         if (Account.InvoicesMovePending)
         {
             // The move stays pending until every invoice is moved, so a repeat after a failed move finishes it.
-            await MoveInvoicesAsync(vendorId, new CustomerReference(customerId, contact.Name, contact.Email, contact.TimeZone, contact.Language), invoiceNumbers);
+            await MoveInvoicesAsync(vendorId, accountNumber, new CustomerReference(customerId, contact.Name, contact.Email, contact.TimeZone, contact.Language), invoiceNumbers);
             await RecordAsync(new InvoicesMoved());
         }
 
@@ -129,14 +129,17 @@ public sealed partial class CustomerAccountGrain(
             : NetworkIdentity.DeriveCustomerId(NetworkIdentity.OfAccount(vendorId, accountNumber));
     }
 
-    /// <summary>Bills every invoice of the account, except those the caller is about to issue, to <paramref name="customer"/>.</summary>
-    private async Task MoveInvoicesAsync(string vendorId, CustomerReference customer, IReadOnlyList<string> skip)
+    /// <summary>
+    /// Bills every invoice of the account to <paramref name="customer"/>, except those the caller is about to issue and
+    /// those an amendment put on another account.
+    /// </summary>
+    private async Task MoveInvoicesAsync(string vendorId, string accountNumber, CustomerReference customer, IReadOnlyList<string> skip)
     {
         var moving = Account.InvoiceNumbers.Except(skip, StringComparer.Ordinal).ToList();
         foreach (var chunk in moving.Chunk(32))
         {
             await Task.WhenAll(chunk.Select(number =>
-                GrainFactory.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, number)).MoveToCustomerAsync(customer)));
+                GrainFactory.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, number)).MoveToCustomerAsync(accountNumber, customer)));
         }
     }
 

@@ -287,14 +287,15 @@ public sealed partial class InvoiceGrain(
         return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated);
     }
 
-    public async Task<InvoiceCommandResult> MoveToCustomerAsync(CustomerReference customer)
+    public async Task<InvoiceCommandResult> MoveToCustomerAsync(string accountNumber, CustomerReference customer)
     {
         if (Invoice.Draft is not { } draft)
         {
             return InvoiceCommandResult.NotFound();
         }
 
-        if (draft.Customer == customer)
+        // An amendment may have put the invoice on another account, whose customer it stays with.
+        if (draft.Customer == customer || draft.AccountNumber != accountNumber)
         {
             return await ResendAsync();
         }

@@ -10,7 +10,8 @@ public interface ICustomerAccountGrain : IGrainWithStringKey
     /// <summary>
     /// Creates the account or updates its contact, records <paramref name="invoiceNumbers"/> as the account's, and
     /// returns the network customer id. When the new email or tax id belongs to another network customer, every
-    /// invoice of the account moves there.
+    /// invoice of the account moves there. A call whose move fails part way throws, and the account's next upsert
+    /// finishes the move.
     /// </summary>
     [Alias("Upsert")]
     Task<string> UpsertAsync(CustomerContact contact, IReadOnlyList<string> invoiceNumbers);

@@ -54,9 +54,12 @@ public interface IInvoiceGrain : IGrainWithStringKey
     [Alias("ResolveDispute")]
     Task<InvoiceCommandResult> ResolveDisputeAsync(string conversationId, DateOnly resolvedOn);
 
-    /// <summary>Bills the invoice to another network customer after its account was relinked; moving it to the same one changes nothing.</summary>
+    /// <summary>
+    /// Bills the invoice to another network customer after its account <paramref name="accountNumber"/> was relinked.
+    /// Moving it to the same customer changes nothing, and so does a move of an invoice that is now on another account.
+    /// </summary>
     [Alias("MoveToCustomer")]
-    Task<InvoiceCommandResult> MoveToCustomerAsync(CustomerReference customer);
+    Task<InvoiceCommandResult> MoveToCustomerAsync(string accountNumber, CustomerReference customer);
 
     /// <summary>
     /// Stores the customer's notice that it paid the invoice or will pay it on a date, replacing any earlier notice.

@@ -12,12 +12,16 @@ public abstract record AccountChange
     public abstract void ApplyTo(CustomerAccountState account);
 }
 
-/// <summary>The account's contact and network customer after an upsert, and the invoice numbers it added.</summary>
+/// <summary>
+/// The account's contact and network customer after an upsert, the invoice numbers it added, and whether the
+/// account's invoices must move to the new contact.
+/// </summary>
 [GenerateSerializer, Alias("termsync.AccountChange.AccountUpserted")]
 public sealed record AccountUpserted(
     [property: Id(0)] CustomerContact Contact,
     [property: Id(1)] string CustomerId,
-    [property: Id(2)] IReadOnlyList<string> AddedInvoiceNumbers) : AccountChange
+    [property: Id(2)] IReadOnlyList<string> AddedInvoiceNumbers,
+    [property: Id(3)] bool MovesInvoices = false) : AccountChange
 {
     public override void ApplyTo(CustomerAccountState account)
     {
@@ -25,6 +29,18 @@ public sealed record AccountUpserted(
         account.Contact = Contact;
         account.CustomerId = CustomerId;
         account.InvoiceNumbers.UnionWith(AddedInvoiceNumbers);
+        account.InvoicesMovePending |= MovesInvoices;
+    }
+}
+
+/// <summary>Every invoice of the account is billed to its current contact.</summary>
+[GenerateSerializer, Alias("termsync.AccountChange.InvoicesMoved")]
+public sealed record InvoicesMoved : AccountChange
+{
+    public override void ApplyTo(CustomerAccountState account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        account.InvoicesMovePending = false;
     }
 }
 

@@ -46,23 +46,26 @@ public sealed partial class CustomerAccountGrain(
         var customerId = changed || previousCustomerId is null ? await ResolveCustomerAsync(vendorId, accountNumber, contact) : previousCustomerId;
 
         var added = invoiceNumbers.Where(number => !Account.InvoiceNumbers.Contains(number)).Distinct(StringComparer.Ordinal).ToList();
-        if (!changed && added.Count == 0 && customerId == previousCustomerId)
-        {
-            // A repeat after a failed write stores the change it left in memory before it reports success.
-            await journal.StoredAsync();
-            return customerId;
-        }
-
-        await RecordAsync(new AccountUpserted(contact, customerId, added));
-
-        if (changed && previousCustomerId is not null)
+        if (changed || added.Count > 0 || customerId != previousCustomerId)
         {
             // A new name or mailbox must reach the digest even when the account stays with the same customer.
-            await MoveInvoicesAsync(vendorId, new CustomerReference(customerId, contact.Name, contact.Email, contact.TimeZone, contact.Language), invoiceNumbers);
-            if (previousCustomerId != customerId)
+            await RecordAsync(new AccountUpserted(contact, customerId, added, MovesInvoices: changed && previousCustomerId is not null));
+            if (previousCustomerId is not null && previousCustomerId != customerId)
             {
                 LogAccountRelinked(vendorId, accountNumber, previousCustomerId, customerId);
             }
+        }
+        else
+        {
+            // A repeat after a failed write stores the change it left in memory before it reports success.
+            await journal.StoredAsync();
+        }
+
+        if (Account.InvoicesMovePending)
+        {
+            // The move stays pending until every invoice is moved, so a repeat after a failed move finishes it.
+            await MoveInvoicesAsync(vendorId, accountNumber, new CustomerReference(customerId, contact.Name, contact.Email, contact.TimeZone, contact.Language), invoiceNumbers);
+            await RecordAsync(new InvoicesMoved());
         }
 
         return customerId;
@@ -126,14 +129,17 @@ public sealed partial class CustomerAccountGrain(
             : NetworkIdentity.DeriveCustomerId(NetworkIdentity.OfAccount(vendorId, accountNumber));
     }
 
-    /// <summary>Bills every invoice of the account, except those the caller is about to issue, to <paramref name="customer"/>.</summary>
-    private async Task MoveInvoicesAsync(string vendorId, CustomerReference customer, IReadOnlyList<string> skip)
+    /// <summary>
+    /// Bills every invoice of the account to <paramref name="customer"/>, except those the caller is about to issue and
+    /// those an amendment put on another account.
+    /// </summary>
+    private async Task MoveInvoicesAsync(string vendorId, string accountNumber, CustomerReference customer, IReadOnlyList<string> skip)
     {
         var moving = Account.InvoiceNumbers.Except(skip, StringComparer.Ordinal).ToList();
         foreach (var chunk in moving.Chunk(32))
         {
             await Task.WhenAll(chunk.Select(number =>
-                GrainFactory.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, number)).MoveToCustomerAsync(customer)));
+                GrainFactory.GetGrainCached<IInvoiceGrain>(InvoiceKey.Format(vendorId, number)).MoveToCustomerAsync(accountNumber, customer)));
         }
     }
 

@@ -23,6 +23,13 @@ public sealed class CustomerAccountState : IJournaledState
 
     [Id(4)]
     public long JournalSequence { get; set; }
+
+    /// <summary>
+    /// Whether the contact changed and some invoices of the account may still be billed to the previous customer or
+    /// contact. It stays set until every invoice is moved, so a repeat of a failed upsert finishes the move.
+    /// </summary>
+    [Id(5)]
+    public bool InvoicesMovePending { get; set; }
 }
 
 [GenerateSerializer, Alias("termsync.UnappliedCredit")]

@@ -7,11 +7,16 @@ using TermSync.Vendors;
 namespace TermSync.Grains.Digests;
 
 /// <summary>
-/// Builds a digest's content from the customer grain's statement. Each invoice command updates the statement before
-/// it returns, so a paid, credited, voided or moved invoice is already gone from it and a partly paid one shows what
-/// is still open. An invoice whose customer promised or reported a payment neither appears nor triggers an extra
-/// digest while <see cref="PaymentNotice.ExcludesFromDigest"/> is true.
+/// Builds a digest's content from the customer grain's statement. Each invoice command that succeeds updates the
+/// statement before it returns, so a paid, credited, voided or moved invoice is already gone from it and a partly paid
+/// one shows what is still open. An invoice whose customer promised or reported a payment neither appears nor triggers
+/// an extra digest while <see cref="PaymentNotice.ExcludesFromDigest"/> is true.
 /// </summary>
+/// <remarks>
+/// NOTE: a command that stored the invoice and then failed to update the customer grain leaves the statement one
+/// version behind until the caller retries the command or the invoice grain's next activation republishes it. A digest
+/// built in between shows the invoice as it was before the command, such as open after a payment.
+/// </remarks>
 internal sealed class DigestComposer(IGrainFactory grains)
 {
     public async Task<DigestContent> ComposeAsync(

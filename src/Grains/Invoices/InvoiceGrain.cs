@@ -15,8 +15,9 @@ namespace TermSync.Grains.Invoices;
 
 /// <summary>
 /// One invoice. Each command stores the invoice first and then applies the new snapshot to the customer and vendor
-/// aggregates and appends the invoice's entries to the receivables ledger, all before returning. An unchanged repeat
-/// still resends the snapshot and the entries, so a retry after a failed aggregate update or ledger append repairs it.
+/// aggregates, removes the invoice from the customers it was moved away from and appends the invoice's entries to the
+/// receivables ledger, all before returning. An unchanged repeat still resends all of it, so a retry after a failed
+/// aggregate update, removal or ledger append repairs it.
 /// </summary>
 public sealed partial class InvoiceGrain(
     [PersistentState("invoice", StorageNames.Default)] IPersistentState<InvoiceState> state,
@@ -84,12 +85,15 @@ public sealed partial class InvoiceGrain(
 
         Invoice.Revisions.Add(new AmountRevision(Invoice.Version + 1, draft.Amount - (previous?.Amount ?? 0m)));
         Invoice.Draft = draft;
-        var snapshot = await SaveAsync();
         if (previous is not null && previous.Customer.Id != draft.Customer.Id)
         {
-            await GrainFactory.GetGrainCached<ICustomerGrain>(previous.Customer.Id).RemoveInvoiceAsync(VendorId, InvoiceNumber, snapshot.Version);
+            // The move is stored with the version that SaveAsync gives it, so that every later publish can remove the
+            // invoice from the previous customer again.
+            Invoice.FormerCustomers.RemoveAll(former => former.CustomerId == previous.Customer.Id || former.CustomerId == draft.Customer.Id);
+            Invoice.FormerCustomers.Add(new FormerCustomer(previous.Customer.Id, Invoice.Version + 1));
         }
 
+        var snapshot = await SaveAsync();
         await PublishAsync(snapshot);
         LogInvoiceIssued(VendorId, InvoiceNumber, draft.Customer.Id, snapshot.Version);
         return InvoiceCommandResult.Applied(snapshot, previous is null ? WriteOutcome.Created : WriteOutcome.Updated);
@@ -283,14 +287,15 @@ public sealed partial class InvoiceGrain(
         return InvoiceCommandResult.Applied(snapshot, WriteOutcome.Updated);
     }
 
-    public async Task<InvoiceCommandResult> MoveToCustomerAsync(CustomerReference customer)
+    public async Task<InvoiceCommandResult> MoveToCustomerAsync(string accountNumber, CustomerReference customer)
     {
         if (Invoice.Draft is not { } draft)
         {
             return InvoiceCommandResult.NotFound();
         }
 
-        if (draft.Customer == customer)
+        // An amendment may have put the invoice on another account, whose customer it stays with.
+        if (draft.Customer == customer || draft.AccountNumber != accountNumber)
         {
             return await ResendAsync();
         }
@@ -369,19 +374,23 @@ public sealed partial class InvoiceGrain(
     }
 
     /// <summary>
-    /// Applies the snapshot to the customer and vendor aggregates, appends every ledger entry of the stored state and
-    /// records the history they make in the vendor's live receivables. The ledger skips the entries it has, so resending
-    /// all of them fills any gap a failed append left.
+    /// Applies the snapshot to the customer and vendor aggregates, removes the invoice from the customers it was moved
+    /// away from, appends every ledger entry of the stored state and records the history they make in the vendor's live
+    /// receivables. The ledger skips the entries it has, and a former customer ignores a removal it has, so resending
+    /// all of them fills any gap a failed call left.
     /// </summary>
     private Task PublishAsync(InvoiceSnapshot snapshot)
     {
         var entries = InvoiceLedgerEntries.From(VendorId, InvoiceNumber, Invoice);
         var history = LedgerHistories.FromEntries(entries).Single();
-        return Task.WhenAll(
+        var removals = Invoice.FormerCustomers.Select(former =>
+            GrainFactory.GetGrainCached<ICustomerGrain>(former.CustomerId).RemoveInvoiceAsync(VendorId, InvoiceNumber, former.MovedAtVersion));
+        return Task.WhenAll([
             GrainFactory.GetGrainCached<ICustomerGrain>(snapshot.Customer.Id).ApplyInvoiceAsync(snapshot),
             GrainFactory.GetGrainCached<IVendorLedgerGrain>(IVendorLedgerGrain.KeyOf(snapshot.VendorId, snapshot.InvoiceNumber)).ApplyInvoiceAsync(snapshot),
             GrainFactory.GetGrainCached<IVendorReceivablesGrain>(VendorId).RecordInvoiceAsync(history, Invoice.Version),
-            ledger.AppendAsync(entries));
+            ledger.AppendAsync(entries),
+            .. removals]);
     }
 
     private InvoiceSnapshot ToSnapshot()

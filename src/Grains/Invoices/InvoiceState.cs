@@ -46,6 +46,12 @@ public sealed record DisputeRecord(
     public bool IsOpen => ResolvedOn is null;
 }
 
+/// <summary>A customer the invoice was billed to before, and the version that moved the invoice away from it.</summary>
+[GenerateSerializer, Alias("termsync.FormerCustomer")]
+public sealed record FormerCustomer(
+    [property: Id(0)] string CustomerId,
+    [property: Id(1)] int MovedAtVersion);
+
 [GenerateSerializer, Alias("termsync.InvoiceState")]
 public sealed class InvoiceState
 {
@@ -87,6 +93,13 @@ public sealed class InvoiceState
     /// <summary>The webhook event id of <see cref="PaymentNotice"/>, stored with it so that a repeat publishes the same event.</summary>
     [Id(9)]
     public string? PaymentNoticeEventId { get; set; }
+
+    /// <summary>
+    /// The customers the invoice was moved away from, except the current one. Each publish removes the invoice from
+    /// them again, so a retry repairs a removal that failed after the move was stored.
+    /// </summary>
+    [Id(10)]
+    public List<FormerCustomer> FormerCustomers { get; set; } = [];
 
     public decimal PaidAmount => Payments.Where(payment => payment.ReversedOn is null).Sum(payment => payment.Amount);
 

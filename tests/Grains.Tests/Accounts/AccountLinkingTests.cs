@@ -65,6 +65,22 @@ public sealed class AccountLinkingTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task Relink_skips_invoice_amended_elsewhere()
+    {
+        var north = await TestData.RegisterVendorAsync(Grains, "North");
+        var first = new CustomerContact("Buyer A", $"{TestData.NewId("a")}@buyer.example", null);
+        var second = new CustomerContact("Buyer B", $"{TestData.NewId("b")}@buyer.example", null);
+        await IssueAsync(north, "ACC-A", "N-1", first, 10m);
+
+        // The vendor corrects the invoice's account, which leaves N-1 among the invoice numbers of ACC-A.
+        var secondCustomer = await IssueAsync(north, "ACC-B", "N-1", second, 10m);
+        await Account(north, "ACC-A").UpsertAsync(first with { Email = $"{TestData.NewId("a2")}@buyer.example" }, []);
+
+        Assert.Equal(secondCustomer, (await Grains.Invoice(north, "N-1").GetAsync())!.Customer.Id);
+        Assert.Equal(10m, (await Grains.GetGrain<ICustomerGrain>(secondCustomer).GetStatementAsync(AsOf)).Totals.Single().OpenAmount);
+    }
+
+    [Fact]
     public async Task Account_without_email_or_tax_id_stands_alone()
     {
         var north = await TestData.RegisterVendorAsync(Grains, "North");

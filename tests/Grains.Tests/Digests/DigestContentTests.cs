@@ -106,7 +106,7 @@ public sealed class DigestContentTests(ClusterFixture fixture)
         var otherId = TestData.NewId("c");
         await Grains.Invoice(vendorId, "STAY").IssueAsync(TestData.Draft(customerId, 10m));
         await Grains.Invoice(vendorId, "MOVE").IssueAsync(TestData.Draft(customerId, 20m));
-        await Grains.Invoice(vendorId, "MOVE").MoveToCustomerAsync(new TermSync.Invoices.CustomerReference(otherId, "Other", $"ap@{otherId}.example"));
+        await Grains.Invoice(vendorId, "MOVE").MoveToCustomerAsync(customerId, new TermSync.Invoices.CustomerReference(otherId, "Other", $"ap@{otherId}.example"));
 
         var digest = (await Grains.GetGrain<IDigestGrain>(customerId).RunAsync(AsOf, DigestReason.Cycle, null)).Digest!;
 

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Orleans.Runtime;
 using Orleans.Storage;
 using TermSync.Grains.Storage;
+using TermSync.Silo.Storage.Journal;
 using TermSync.Silo.Tests.Schema;
 using TermSync.Silo.Tests.Schema.Probes;
 
@@ -86,6 +88,20 @@ public sealed class GrainJournalTests(AdoNetSiloFixture fixture) : IClassFixture
         {
             Assert.Equal(Enumerable.Range(1 + index % 5, 5 - index % 5).Select(number => (long)number), read[index].Select(entry => entry.Sequence));
         }
+    }
+
+    [Fact]
+    public async Task Batch_truncation_of_one_grain_keeps_highest()
+    {
+        var grainId = NewGrainId("truncated-in-one-statement");
+        await Journal.AppendAsync(grainId, 1, [Counter(1), Counter(2), Counter(3), Counter(4), Counter(5), Counter(6), Counter(7), Counter(8)]);
+        await using var dataSource = NpgsqlDataSource.Create(fixture.Database.ConnectionString);
+        var truncator = new GrainJournalBatchTruncator(dataSource, fixture.Silo.ServiceId);
+
+        // Two snapshots of one grain may queue their truncations into the same statement, in any order.
+        await truncator.TruncateAsync([new(grainId.ToString(), 3), new(grainId.ToString(), 6), new(grainId.ToString(), 5)]);
+
+        Assert.Equal([6L, 7L, 8L], (await Journal.ReadAsync<CounterState>(grainId, after: 0)).Select(entry => entry.Sequence));
     }
 
     [Fact]

@@ -379,7 +379,7 @@ public sealed partial class InvoiceGrain(
     /// receivables. The ledger skips the entries it has, and a former customer ignores a removal it has, so resending
     /// all of them fills any gap a failed call left.
     /// </summary>
-    private Task PublishAsync(InvoiceSnapshot snapshot)
+    private Task SendSnapshotAsync(InvoiceSnapshot snapshot)
     {
         var entries = InvoiceLedgerEntries.From(VendorId, InvoiceNumber, Invoice);
         var history = LedgerHistories.FromEntries(entries).Single();

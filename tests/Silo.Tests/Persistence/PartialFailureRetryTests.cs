@@ -79,6 +79,40 @@ public sealed class PartialFailureRetryTests : SiloDatabaseTest
         Assert.Equal(2, (await second.Grains.GetGrain<ICustomerGrain>(newCustomerId).GetStatementAsync(AsOf)).OpenCount);
     }
 
+    [Fact]
+    public async Task Failed_payment_publish_repairs_without_retry()
+    {
+        await using var silo = await StartSiloAsync();
+        await silo.Grains.GetGrain<IVendorGrain>("north").RegisterAsync(new VendorProfile("North", "ar@north.example", "UTC"));
+        var invoice = silo.Grains.GetGrain<IInvoiceGrain>(InvoiceKey.Format("north", "P-1"));
+        await invoice.IssueAsync(new InvoiceDraft(new CustomerReference("c-pay", "Paying Buyer", "ap@pay.example"), "USD", 90m, new DateOnly(2013, 1, 2), new DateOnly(2013, 2, 1), "A-3"));
+
+        await using (await RejectWritesAsync("grain_journal", "grain_id = 'customer/c-pay'"))
+        {
+            await Assert.ThrowsAnyAsync<Exception>(() => invoice.ApplyPaymentAsync("PAY-1", 90m, new DateOnly(2013, 1, 20)));
+        }
+
+        // The payment is stored, the customer still shows the invoice open, and the invoice has a reminder to repair it.
+        Assert.Equal(1, (await silo.Grains.GetGrain<ICustomerGrain>("c-pay").GetStatementAsync(AsOf)).OpenCount);
+        Assert.Equal(1, await CountRepublishRemindersAsync("invoice/north/P-1"));
+
+        // The test delivers the reminder's tick itself instead of waiting a minute for it.
+        await invoice.AsReference<IRemindable>().ReceiveReminder("republish", default(TickStatus), TestContext.Current.CancellationToken);
+
+        Assert.Equal(0, (await silo.Grains.GetGrain<ICustomerGrain>("c-pay").GetStatementAsync(AsOf)).OpenCount);
+        Assert.Empty((await silo.Grains.GetGrain<IDigestGrain>("c-pay").PreviewAsync(AsOf)).Lines);
+        Assert.Equal(0, await CountRepublishRemindersAsync("invoice/north/P-1"));
+    }
+
+    private async Task<long> CountRepublishRemindersAsync(string grainId)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync(TestContext.Current.CancellationToken);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM orleans_reminder WHERE grain_id = $1 AND reminder_name = 'republish'", connection);
+        command.Parameters.AddWithValue(grainId);
+        return (long)(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken))!;
+    }
+
     /// <summary>Makes PostgreSQL reject each insert or update of <paramref name="table"/> whose new row matches <paramref name="condition"/>, until disposed.</summary>
     private async Task<IAsyncDisposable> RejectWritesAsync(string table, string condition)
     {

@@ -14,9 +14,9 @@ namespace TermSync.Grains.Digests;
 /// </summary>
 /// <remarks>
 /// NOTE: a command that stored the invoice and then failed to update the customer grain leaves the statement one
-/// version behind until the caller retries the command or the invoice grain republishes it: a reminder does so about a
-/// minute later, and so does its next activation after a silo crash. A digest built in between shows the invoice as
-/// it was before the command, such as open after a payment.
+/// version behind. The caller's retry repairs it, and so does the invoice grain's republish reminder about a minute
+/// later. After a silo crash between the two writes, only a retry or the invoice's next activation repairs it. A digest
+/// built in between shows the invoice as it was before the command, such as open after a payment.
 /// </remarks>
 internal sealed class DigestComposer(IGrainFactory grains)
 {

@@ -48,7 +48,8 @@ public sealed partial class CustomerAccountGrain(
         var added = invoiceNumbers.Where(number => !Account.InvoiceNumbers.Contains(number)).Distinct(StringComparer.Ordinal).ToList();
         if (changed || added.Count > 0 || customerId != previousCustomerId)
         {
-            // A new name or mailbox must reach the digest even when the account stays with the same customer.
+            // A new name or mailbox must reach the digest, so a changed contact moves the invoices even when the
+            // customer stays the same.
             await RecordAsync(new AccountUpserted(contact, customerId, added, MovesInvoices: changed && previousCustomerId is not null));
             if (previousCustomerId is not null && previousCustomerId != customerId)
             {

@@ -12,7 +12,7 @@ public sealed partial class InvoiceGrain : IRemindable
 {
     private const string RepublishReminder = "republish";
 
-    /// <summary>The shortest period Orleans reminders allow.</summary>
+    /// <summary>How long the reminder waits before it first sends the snapshot again, and between later tries.</summary>
     private static readonly TimeSpan RepublishPeriod = TimeSpan.FromMinutes(1);
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
